@@ -1,0 +1,141 @@
+package dev.vireo.bootstrap;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Loads the agent's own classes (tooling, instrumentation API, OpenTelemetry SDK, Byte Buddy,
+ * instrumentation modules) from the {@code inst/} folder of the agent jar, where they are stored as
+ * {@code .classdata} so that neither the system class loader nor class path scanners see them.
+ *
+ * <p>The parent is the platform class loader (Java 9+) so the agent sees {@code java.sql},
+ * {@code java.net.http} and the bootstrap bridge, but never the application's classes.
+ */
+public final class AgentClassLoader extends ClassLoader {
+
+  static final String PREFIX = "inst/";
+
+  static {
+    registerAsParallelCapable();
+  }
+
+  private final JarFile jar;
+  private final String jarUrl;
+  private final ProtectionDomain protectionDomain;
+
+  public AgentClassLoader(File agentJar) throws IOException {
+    super(platformLoader());
+    this.jar = new JarFile(agentJar, false);
+    this.jarUrl = "jar:" + agentJar.toURI() + "!/";
+    this.protectionDomain =
+        new ProtectionDomain(new CodeSource(agentJar.toURI().toURL(), (Certificate[]) null), null, this, null);
+  }
+
+  @Override
+  protected Class<?> findClass(String name) throws ClassNotFoundException {
+    String entryName = PREFIX + name.replace('.', '/') + ".classdata";
+    JarEntry entry = jar.getJarEntry(entryName);
+    if (entry == null) {
+      throw new ClassNotFoundException(name);
+    }
+    byte[] bytes;
+    try (InputStream in = jar.getInputStream(entry)) {
+      bytes = readAll(in);
+    } catch (IOException e) {
+      throw new ClassNotFoundException(name, e);
+    }
+    definePackageFor(name);
+    return defineClass(name, bytes, 0, bytes.length, protectionDomain);
+  }
+
+  private void definePackageFor(String className) {
+    int dot = className.lastIndexOf('.');
+    if (dot <= 0) {
+      return;
+    }
+    String pkg = className.substring(0, dot);
+    if (getPackage(pkg) == null) {
+      try {
+        definePackage(pkg, null, null, null, null, null, null, null);
+      } catch (IllegalArgumentException alreadyDefinedConcurrently) {
+        // another thread won the race; nothing to do
+      }
+    }
+  }
+
+  @Override
+  protected URL findResource(String name) {
+    String entryName = entryNameFor(name);
+    if (jar.getJarEntry(entryName) == null) {
+      return null;
+    }
+    try {
+      return new URL(jarUrl + entryName);
+    } catch (MalformedURLException e) {
+      return null;
+    }
+  }
+
+  @Override
+  protected Enumeration<URL> findResources(String name) {
+    URL url = findResource(name);
+    return url == null ? Collections.<URL>emptyEnumeration() : Collections.enumeration(Collections.singletonList(url));
+  }
+
+  /** Class files are stored as .classdata; Byte Buddy reads advice bytes through resources. */
+  private static String entryNameFor(String resourceName) {
+    if (resourceName.endsWith(".class")) {
+      return PREFIX + resourceName.substring(0, resourceName.length() - ".class".length()) + ".classdata";
+    }
+    return PREFIX + resourceName;
+  }
+
+  /** Class names below a package (slash form, e.g. {@code dev/vireo/instrumentation/jdbc/}). */
+  public List<String> classNamesUnder(String packagePath) {
+    String prefix = PREFIX + packagePath;
+    List<String> names = new ArrayList<>();
+    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+      String entry = e.nextElement().getName();
+      if (entry.startsWith(prefix) && entry.endsWith(".classdata")) {
+        names.add(entry.substring(PREFIX.length(), entry.length() - ".classdata".length()).replace('/', '.'));
+      }
+    }
+    return names;
+  }
+
+  static byte[] readAll(InputStream in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(in.available(), 4096));
+    byte[] buffer = new byte[8192];
+    int n;
+    while ((n = in.read(buffer)) != -1) {
+      out.write(buffer, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  private static ClassLoader platformLoader() {
+    try {
+      return (ClassLoader) ClassLoader.class.getMethod("getPlatformClassLoader").invoke(null);
+    } catch (Exception java8) {
+      return null; // bootstrap
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "VireoAgentClassLoader";
+  }
+}

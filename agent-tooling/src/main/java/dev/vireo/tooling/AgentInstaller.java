@@ -1,0 +1,71 @@
+package dev.vireo.tooling;
+
+import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.InstrumentationConfig;
+import dev.vireo.instrumentation.api.VireoTelemetry;
+import dev.vireo.instrumentation.api.VireoVersion;
+import dev.vireo.tooling.config.AgentConfig;
+import dev.vireo.tooling.config.ConfigValidation;
+import dev.vireo.tooling.extension.Extensions;
+import dev.vireo.tooling.install.ModuleRegistry;
+import dev.vireo.tooling.install.TransformationInstaller;
+import dev.vireo.tooling.sdk.AgentSdk;
+import dev.vireo.tooling.sdk.SdkCustomizer;
+import java.io.File;
+import java.lang.instrument.Instrumentation;
+
+/** Entry point of the agent proper, called by the bootstrap's AgentStarter in the agent class loader. */
+public final class AgentInstaller {
+
+  private AgentInstaller() {}
+
+  /** Called reflectively from {@code dev.vireo.bootstrap.AgentStarter}. */
+  public static void install(Instrumentation inst, ClassLoader agentLoader, File agentJar, String agentArgs) {
+    install(inst, agentLoader, agentArgs, SdkCustomizer.NONE);
+  }
+
+  /** Also used by the test harness, with an SDK customizer adding in-memory exporters. */
+  public static AgentSdk install(
+      Instrumentation inst, ClassLoader agentLoader, String agentArgs, SdkCustomizer customizer) {
+    long start = System.nanoTime();
+    AgentConfig config = AgentConfig.load(agentArgs);
+    VireoLog.configure(
+        config.getBoolean("otel.javaagent.debug", false),
+        !"none".equalsIgnoreCase(config.getString("otel.javaagent.logging", "simple")));
+    if (!config.getBoolean("otel.javaagent.enabled", true)) {
+      return null;
+    }
+    Extensions extensions = Extensions.load(config, agentLoader);
+    config = ConfigValidation.validate(config, extensions.providedComponents());
+    InstrumentationConfig.install(config);
+
+    // SDK SPIs (samplers, span processors, exporters, resource providers...) may come from extensions too
+    AgentSdk sdk = new AgentSdk(config, extensions.classLoader(), customizer);
+    VireoTelemetry.install(sdk);
+
+    long configured = System.nanoTime();
+    ModuleRegistry registry = ModuleRegistry.load(extensions.classLoader(), config);
+    long discovered = System.nanoTime();
+    new TransformationInstaller().install(inst, registry, agentLoader, config);
+    long installed = System.nanoTime();
+    VireoLog.debug(
+        "start-up: configuration {} ms, module discovery {} ms, transformer installation {} ms",
+        (configured - start) / 1_000_000,
+        (discovered - configured) / 1_000_000,
+        (installed - discovered) / 1_000_000);
+
+    if (!extensions.jars().isEmpty()) {
+      VireoLog.info("extensions loaded: {}", extensions.describe());
+    }
+    Thread hook = new Thread(sdk::shutdown, "vireo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+
+    VireoLog.info(
+        "Vireo agent {} started in {} ms; traces: {}; instrumentations: {}",
+        VireoVersion.VERSION,
+        (System.nanoTime() - start) / 1_000_000,
+        ExportTarget.describe(config),
+        registry.names().isEmpty() ? "none" : String.join(", ", registry.names()));
+    return sdk;
+  }
+}

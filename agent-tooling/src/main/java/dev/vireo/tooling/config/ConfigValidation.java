@@ -1,0 +1,161 @@
+package dev.vireo.tooling.config;
+
+import dev.vireo.bootstrap.VireoLog;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the settings that would otherwise make the SDK refuse to start. Each bad value gives one
+ * clear line naming the key, the value and the fallback, and is replaced by the fallback: a typo in
+ * a tracing setting must never stop the application.
+ */
+public final class ConfigValidation {
+
+  private static final Set<String> SPAN_EXPORTERS =
+      new HashSet<>(Arrays.asList("otlp", "console", "logging", "logging-otlp", "none"));
+  private static final Set<String> OTHER_EXPORTERS =
+      new HashSet<>(Arrays.asList("otlp", "console", "logging", "logging-otlp", "none", "prometheus"));
+  private static final Set<String> SAMPLERS =
+      new HashSet<>(
+          Arrays.asList(
+              "always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off",
+              "parentbased_traceidratio"));
+  /** What the SDK and opentelemetry-extension-trace-propagators provide (no xray: that needs an extension). */
+  private static final Set<String> PROPAGATORS =
+      new HashSet<>(Arrays.asList("tracecontext", "baggage", "b3", "b3multi", "jaeger", "ottrace", "none"));
+  private static final Set<String> PROTOCOLS = new HashSet<>(Arrays.asList("grpc", "http/protobuf"));
+
+  private ConfigValidation() {}
+
+  /** Returns the corrected configuration (the same instance when everything is valid). */
+  public static AgentConfig validate(AgentConfig config) {
+    return validate(config, ProvidedComponents.NONE);
+  }
+
+  /** Like {@link #validate(AgentConfig)}, also accepting the names that extensions provide. */
+  public static AgentConfig validate(AgentConfig config, ProvidedComponents provided) {
+    Map<String, String> fixes = new HashMap<>();
+    checkList(config, "otel.traces.exporter", union(SPAN_EXPORTERS, provided.spanExporters), "otlp", fixes);
+    Set<String> otherExporters = union(OTHER_EXPORTERS, provided.otherExporters);
+    checkList(config, "otel.metrics.exporter", otherExporters, "otlp", fixes);
+    checkList(config, "otel.logs.exporter", otherExporters, "none", fixes);
+    checkList(config, "otel.propagators", union(PROPAGATORS, provided.propagators), "tracecontext,baggage", fixes);
+    checkOne(config, "otel.exporter.otlp.protocol", PROTOCOLS, "http/protobuf", fixes);
+    String generalProtocol =
+        fixes.containsKey("otel.exporter.otlp.protocol")
+            ? "http/protobuf"
+            : config.getString("otel.exporter.otlp.protocol", "http/protobuf");
+    checkOne(config, "otel.exporter.otlp.traces.protocol", PROTOCOLS, generalProtocol, fixes);
+    checkOne(config, "otel.exporter.otlp.metrics.protocol", PROTOCOLS, generalProtocol, fixes);
+    checkOne(config, "otel.exporter.otlp.compression", new HashSet<>(Arrays.asList("gzip", "none")), "none", fixes);
+
+    String sampler = lower(config.getString("otel.traces.sampler"));
+    if (sampler != null && !SAMPLERS.contains(sampler) && !provided.samplers.contains(sampler)) {
+      fallback("otel.traces.sampler", sampler, "parentbased_always_on", fixes);
+      sampler = "parentbased_always_on";
+    }
+    String ratio = config.getString("otel.traces.sampler.arg");
+    if (ratio != null && sampler != null && sampler.endsWith("traceidratio")) {
+      try {
+        double value = Double.parseDouble(ratio.trim());
+        if (!(value >= 0 && value <= 1)) {
+          fallback("otel.traces.sampler.arg", ratio, "1.0", fixes);
+        }
+      } catch (NumberFormatException e) {
+        fallback("otel.traces.sampler.arg", ratio, "1.0", fixes);
+      }
+    }
+    boolean grpc = "grpc".equals(lower(generalProtocol));
+    String base = grpc ? "http://localhost:4317" : "http://localhost:4318";
+    checkEndpoint(config, "otel.exporter.otlp.endpoint", base, fixes);
+    checkEndpoint(config, "otel.exporter.otlp.traces.endpoint", grpc ? base : base + "/v1/traces", fixes);
+    checkEndpoint(config, "otel.exporter.otlp.metrics.endpoint", grpc ? base : base + "/v1/metrics", fixes);
+    checkEndpoint(config, "otel.exporter.otlp.logs.endpoint", grpc ? base : base + "/v1/logs", fixes);
+    checkDuration(config, "otel.bsp.schedule.delay", "5000", fixes);
+    checkDuration(config, "otel.bsp.export.timeout", "30000", fixes);
+    checkDuration(config, "otel.exporter.otlp.timeout", "10000", fixes);
+    checkCount(config, "otel.bsp.max.queue.size", "2048", fixes);
+    checkCount(config, "otel.bsp.max.export.batch.size", "512", fixes);
+    if (fixes.isEmpty()) {
+      return config;
+    }
+    return config.with(fixes);
+  }
+
+  private static Set<String> union(Set<String> known, Set<String> provided) {
+    if (provided.isEmpty()) {
+      return known;
+    }
+    Set<String> all = new HashSet<>(known);
+    all.addAll(provided);
+    return all;
+  }
+
+  private static void checkEndpoint(AgentConfig config, String key, String fallback, Map<String, String> fixes) {
+    String endpoint = config.getString(key);
+    if (endpoint != null && !isHttpUrl(endpoint)) {
+      fallback(key, endpoint, fallback, fixes);
+    }
+  }
+
+  private static void checkDuration(AgentConfig config, String key, String fallback, Map<String, String> fixes) {
+    String value = config.getString(key);
+    if (value != null && !value.trim().matches("[0-9]+(ms|s|m|h|d)?")) {
+      fallback(key, value, fallback, fixes);
+    }
+  }
+
+  private static void checkCount(AgentConfig config, String key, String fallback, Map<String, String> fixes) {
+    String value = config.getString(key);
+    if (value != null && !value.trim().matches("[1-9][0-9]{0,8}")) {
+      fallback(key, value, fallback, fixes);
+    }
+  }
+
+  private static void checkList(
+      AgentConfig config, String key, Set<String> allowed, String fallback, Map<String, String> fixes) {
+    String value = config.getString(key);
+    if (value == null) {
+      return;
+    }
+    for (String item : value.split(",")) {
+      String name = item.trim().toLowerCase(Locale.ROOT);
+      if (!name.isEmpty() && !allowed.contains(name)) {
+        fallback(key, value, fallback, fixes);
+        return;
+      }
+    }
+  }
+
+  private static void checkOne(
+      AgentConfig config, String key, Set<String> allowed, String fallback, Map<String, String> fixes) {
+    String value = lower(config.getString(key));
+    if (value != null && !allowed.contains(value)) {
+      fallback(key, value, fallback, fixes);
+    }
+  }
+
+  private static void fallback(String key, String value, String fallback, Map<String, String> fixes) {
+    VireoLog.error("invalid {}={}; using {} instead", key, value, fallback == null ? "the default" : fallback);
+    fixes.put(key, fallback);
+  }
+
+  private static boolean isHttpUrl(String value) {
+    try {
+      URI uri = new URI(value.trim());
+      String scheme = uri.getScheme();
+      return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static String lower(String value) {
+    return value == null ? null : value.trim().toLowerCase(Locale.ROOT);
+  }
+}

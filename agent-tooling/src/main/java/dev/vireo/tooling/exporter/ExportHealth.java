@@ -1,0 +1,176 @@
+package dev.vireo.tooling.exporter;
+
+import dev.vireo.bootstrap.VireoLog;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Whether span export works, with the counters an operator alerts on, and the log policy: one WARN
+ * when export starts failing (endpoint and cause), at most one reminder a minute while it keeps
+ * failing, one INFO when it recovers (with what was lost meanwhile). Never a line per failed batch.
+ *
+ * <p>Fed only from the exporter's completion callbacks (background threads); the application's
+ * threads never touch it.
+ */
+public final class ExportHealth {
+
+  static final long REMINDER_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+  private final String endpoint;
+  private final int maxQueueSize;
+  private final Supplier<SpanQueueMetricReader.Snapshot> queue;
+  private final LongSupplier nanoClock;
+  private final long reminderIntervalNanos;
+
+  private final AtomicLong spansExported = new AtomicLong();
+  private final AtomicLong spansFailed = new AtomicLong();
+  private final AtomicLong failedExports = new AtomicLong();
+  private volatile boolean healthy = true;
+  private volatile String lastError = "";
+
+  // Drops are only known from the processor's telemetry, and they start before the first export fails
+  // (the queue fills while that export is still retrying): an outage counts them from the last success.
+  private volatile long droppedAtLastSuccess;
+
+  // Outage bookkeeping, guarded by this.
+  private long failingSinceNanos;
+  private long lastReportNanos;
+  private long droppedAtOutageStart;
+  private long failedSpansAtOutageStart;
+  private long failedExportsAtOutageStart;
+
+  public ExportHealth(String endpoint, int maxQueueSize, Supplier<SpanQueueMetricReader.Snapshot> queue) {
+    this(endpoint, maxQueueSize, queue, System::nanoTime, REMINDER_INTERVAL_NANOS);
+  }
+
+  ExportHealth(
+      String endpoint,
+      int maxQueueSize,
+      Supplier<SpanQueueMetricReader.Snapshot> queue,
+      LongSupplier nanoClock,
+      long reminderIntervalNanos) {
+    this.endpoint = endpoint;
+    this.maxQueueSize = maxQueueSize;
+    this.queue = queue;
+    this.nanoClock = nanoClock;
+    this.reminderIntervalNanos = reminderIntervalNanos;
+  }
+
+  /** A batch of {@code spans} reached the collector. */
+  public void exportSucceeded(int spans) {
+    spansExported.addAndGet(spans);
+    if (healthy) {
+      droppedAtLastSuccess = spansDropped();
+      return;
+    }
+    synchronized (this) {
+      if (healthy) {
+        return;
+      }
+      healthy = true;
+      long now = nanoClock.getAsLong();
+      long droppedNow = spansDropped();
+      droppedAtLastSuccess = droppedNow;
+      long dropped = droppedNow - droppedAtOutageStart;
+      long failedSpans = spansFailed.get() - failedSpansAtOutageStart;
+      long failedBatches = failedExports.get() - failedExportsAtOutageStart;
+      VireoLog.info(
+          "span export to {} recovered after {}; lost meanwhile: {} spans dropped because the queue was full,"
+              + " {} spans in {} failed exports",
+          endpoint,
+          duration(now - failingSinceNanos),
+          dropped,
+          failedSpans,
+          failedBatches);
+    }
+  }
+
+  /** A batch of {@code spans} was given up on (after the exporter's own retries), for {@code cause}. */
+  public void exportFailed(int spans, Throwable cause) {
+    String description = ExportFailureCause.describe(cause);
+    synchronized (this) {
+      // counters and lastError move together so a recovery report never sees half an update
+      long failedSpansBefore = spansFailed.getAndAdd(spans);
+      long failedExportsBefore = failedExports.getAndIncrement();
+      lastError = description;
+      long now = nanoClock.getAsLong();
+      if (healthy) {
+        healthy = false;
+        failingSinceNanos = now;
+        lastReportNanos = now;
+        droppedAtOutageStart = droppedAtLastSuccess;
+        failedSpansAtOutageStart = failedSpansBefore;
+        failedExportsAtOutageStart = failedExportsBefore;
+        VireoLog.warn(
+            "span export to {} is failing: {}. Spans wait in a queue of at most {} (otel.bsp.max.queue.size)"
+                + " and are dropped beyond it; the application is not slowed down. Reminders at most once a"
+                + " minute, and one line when export recovers.",
+            endpoint,
+            description,
+            maxQueueSize);
+      } else if (now - lastReportNanos >= reminderIntervalNanos) {
+        lastReportNanos = now;
+        VireoLog.warn(
+            "span export to {} still failing after {}: {}; so far {} spans dropped because the queue was full,"
+                + " {} spans in {} failed exports",
+            endpoint,
+            duration(now - failingSinceNanos),
+            description,
+            spansDropped() - droppedAtOutageStart,
+            spansFailed.get() - failedSpansAtOutageStart,
+            failedExports.get() - failedExportsAtOutageStart);
+      }
+    }
+  }
+
+  public String endpoint() {
+    return endpoint;
+  }
+
+  public long spansExported() {
+    return spansExported.get();
+  }
+
+  /** Spans in batches the exporter gave up on. */
+  public long spansFailed() {
+    return spansFailed.get();
+  }
+
+  /** Export calls (batches) that failed. */
+  public long failedExports() {
+    return failedExports.get();
+  }
+
+  /** Spans the processor dropped because its queue was full. */
+  public long spansDropped() {
+    return queue.get().droppedQueueFull;
+  }
+
+  public long queueSize() {
+    return queue.get().queueSize;
+  }
+
+  public int maxQueueSize() {
+    return maxQueueSize;
+  }
+
+  /** False from the first failed export until the next successful one. */
+  public boolean isHealthy() {
+    return healthy;
+  }
+
+  /** The cause of the latest failed export; empty before any failure. */
+  public String lastError() {
+    return lastError;
+  }
+
+  static String duration(long nanos) {
+    long seconds = TimeUnit.NANOSECONDS.toSeconds(nanos);
+    if (seconds < 60) {
+      return TimeUnit.NANOSECONDS.toMillis(nanos) / 100 / 10.0 + " s";
+    }
+    return seconds / 60 + " min " + seconds % 60 + " s";
+  }
+}

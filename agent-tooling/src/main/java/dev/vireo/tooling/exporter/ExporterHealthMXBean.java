@@ -1,0 +1,35 @@
+package dev.vireo.tooling.exporter;
+
+/**
+ * The exporter's health over JMX, as {@value ExporterHealthJmx#OBJECT_NAME}. All counters count since
+ * the agent started.
+ */
+public interface ExporterHealthMXBean {
+
+  /** Where spans go, e.g. {@code otlp http/protobuf http://collector:4318/v1/traces}. */
+  String getEndpoint();
+
+  /** Spans the collector accepted. */
+  long getSpansExported();
+
+  /** Spans dropped because the export queue was full ({@code otel.bsp.max.queue.size}). */
+  long getSpansDropped();
+
+  /** Spans in export calls that failed (after retries). */
+  long getSpansFailed();
+
+  /** Export calls (batches) that failed (after retries). */
+  long getFailedExports();
+
+  /** Spans waiting to be exported. */
+  long getQueueSize();
+
+  /** {@code otel.bsp.max.queue.size}. */
+  int getMaxQueueSize();
+
+  /** False from the first failed export until the next successful one. */
+  boolean isHealthy();
+
+  /** Why the latest failed export failed; empty before any failure. */
+  String getLastError();
+}

@@ -1,0 +1,102 @@
+package dev.vireo.tooling.exporter;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.InstrumentType;
+import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.data.PointData;
+import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
+import io.opentelemetry.sdk.metrics.export.MetricReader;
+import java.util.Collection;
+
+/**
+ * Reads the batch span processor's own telemetry (spans dropped because the queue was full, current
+ * queue size) on demand. The SDK's processor only reports these through its meter provider, so this
+ * reader is registered there; it exports nothing and costs nothing until someone asks.
+ *
+ * <p>Understands both generations of the SDK's names: the semantic-convention ones ({@code
+ * otel.sdk.processor.span.processed} with {@code error.type=queue_full}, {@code
+ * otel.sdk.processor.span.queue.size}) and the legacy ones ({@code processedSpans} with {@code
+ * dropped=true}, {@code queueSize}).
+ */
+public final class SpanQueueMetricReader implements MetricReader {
+
+  static final String PROCESSED = "otel.sdk.processor.span.processed";
+  static final String QUEUE_SIZE = "otel.sdk.processor.span.queue.size";
+  static final String LEGACY_PROCESSED = "processedSpans";
+  static final String LEGACY_QUEUE_SIZE = "queueSize";
+  private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+  private static final AttributeKey<Boolean> LEGACY_DROPPED = AttributeKey.booleanKey("dropped");
+
+  private volatile CollectionRegistration registration = CollectionRegistration.noop();
+
+  /** What the processor reports right now. */
+  public static final class Snapshot {
+    public final long droppedQueueFull;
+    public final long queueSize;
+
+    Snapshot(long droppedQueueFull, long queueSize) {
+      this.droppedQueueFull = droppedQueueFull;
+      this.queueSize = queueSize;
+    }
+  }
+
+  @Override
+  public void register(CollectionRegistration registration) {
+    this.registration = registration;
+  }
+
+  public Snapshot read() {
+    return summarize(registration.collectAllMetrics());
+  }
+
+  static Snapshot summarize(Collection<MetricData> metrics) {
+    long dropped = 0;
+    long queueSize = 0;
+    for (MetricData metric : metrics) {
+      String name = metric.getName();
+      if (name.equals(PROCESSED) || name.equals(LEGACY_PROCESSED)) {
+        for (PointData point : metric.getData().getPoints()) {
+          if (point instanceof LongPointData && isQueueFullDrop(point.getAttributes())) {
+            dropped += ((LongPointData) point).getValue();
+          }
+        }
+      } else if (name.equals(QUEUE_SIZE) || name.equals(LEGACY_QUEUE_SIZE)) {
+        for (PointData point : metric.getData().getPoints()) {
+          if (point instanceof LongPointData) {
+            queueSize += ((LongPointData) point).getValue();
+          }
+        }
+      }
+    }
+    return new Snapshot(dropped, queueSize);
+  }
+
+  private static boolean isQueueFullDrop(Attributes attributes) {
+    return "queue_full".equals(attributes.get(ERROR_TYPE)) || Boolean.TRUE.equals(attributes.get(LEGACY_DROPPED));
+  }
+
+  @Override
+  public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
+    return AggregationTemporality.CUMULATIVE;
+  }
+
+  @Override
+  public CompletableResultCode forceFlush() {
+    return CompletableResultCode.ofSuccess();
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    registration = CollectionRegistration.noop();
+    return CompletableResultCode.ofSuccess();
+  }
+
+  @Override
+  public String toString() {
+    return "SpanQueueMetricReader";
+  }
+}

@@ -1,0 +1,117 @@
+package dev.vireo.tooling.install;
+
+import dev.vireo.bootstrap.AdviceBootstrap;
+import dev.vireo.bootstrap.AdviceErrors;
+import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.spi.AdviceTarget;
+import dev.vireo.instrumentation.spi.TypeInstrumentation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.security.ProtectionDomain;
+import java.util.Arrays;
+import java.util.List;
+import net.bytebuddy.ClassFileVersion;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.implementation.bytecode.StackManipulation;
+import net.bytebuddy.implementation.bytecode.constant.TextConstant;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaConstant;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Applies one {@link TypeInstrumentation}'s advice to a matched type: advice methods are bound
+ * through {@link AdviceBootstrap} with invokedynamic (never inlined), exceptions they throw go to
+ * {@link AdviceErrors}, and nothing is applied where the module's library references do not resolve.
+ */
+final class AdviceTransformer implements AgentBuilder.Transformer {
+
+  private final String moduleName;
+  private final ElementMatcher<ClassLoader> referencesResolve;
+  private final AgentBuilder.Transformer.ForAdvice forAdvice;
+
+  AdviceTransformer(String moduleName, ElementMatcher<ClassLoader> referencesResolve, TypeInstrumentation typeInstrumentation,
+      ClassLoader agentLoader) throws NoSuchMethodException {
+    this.moduleName = moduleName;
+    this.referencesResolve = referencesResolve;
+    Advice.WithCustomMapping mapping =
+        Advice.withCustomMapping()
+            // Non-inlined advice cannot write @Argument/@Return directly: @Advice.AssignReturned lets an
+            // advice method return the replacement (a task with its context, a wrapped callback, a
+            // tracing iterator). A failing assignment is suppressed and the original value stays.
+            .with(new Advice.AssignReturned.Factory().withSuppressed(Throwable.class))
+            .bootstrap(
+                AdviceBootstrap.class.getMethod(
+                    "bootstrap", MethodHandles.Lookup.class, String.class, MethodType.class, String.class, String.class),
+                new ModuleArguments(moduleName));
+    AgentBuilder.Transformer.ForAdvice advice =
+        new AgentBuilder.Transformer.ForAdvice(mapping)
+            .include(agentLoader)
+            .withExceptionHandler(new Advice.ExceptionHandler.Simple(reportTo(moduleName)));
+    Collector collector = new Collector(advice);
+    typeInstrumentation.transform(collector);
+    this.forAdvice = collector.advice;
+  }
+
+  @Override
+  public DynamicType.Builder<?> transform(
+      DynamicType.Builder<?> builder,
+      TypeDescription type,
+      ClassLoader classLoader,
+      JavaModule module,
+      ProtectionDomain protectionDomain) {
+    ClassFileVersion version = type.getClassFileVersion();
+    if (version != null && !version.isAtLeast(ClassFileVersion.JAVA_V7)) {
+      VireoLog.debug("instrumentation '{}' skips {}: class file older than Java 7", moduleName, type.getName());
+      return builder;
+    }
+    if (!referencesResolve.matches(classLoader)) {
+      return builder;
+    }
+    return forAdvice.transform(builder, type, classLoader, module, protectionDomain);
+  }
+
+  /** Pushes the module name and calls {@code AdviceErrors.report(Throwable, String)}. */
+  private static StackManipulation reportTo(String moduleName) throws NoSuchMethodException {
+    return new StackManipulation.Compound(
+        new TextConstant(moduleName),
+        MethodInvocation.invoke(
+            new MethodDescription.ForLoadedMethod(
+                AdviceErrors.class.getMethod("report", Throwable.class, String.class))));
+  }
+
+  private static final class Collector implements AdviceTarget {
+    AgentBuilder.Transformer.ForAdvice advice;
+
+    Collector(AgentBuilder.Transformer.ForAdvice advice) {
+      this.advice = advice;
+    }
+
+    @Override
+    public AdviceTarget applyAdvice(ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
+      advice = advice.advice(methods, adviceClassName);
+      return this;
+    }
+  }
+
+  /** The bootstrap arguments of every advice call site: module name and advice class name. */
+  private static final class ModuleArguments implements Advice.BootstrapArgumentResolver.Factory {
+    private final String moduleName;
+
+    ModuleArguments(String moduleName) {
+      this.moduleName = moduleName;
+    }
+
+    @Override
+    public Advice.BootstrapArgumentResolver resolve(MethodDescription.InDefinedShape adviceMethod, boolean exit) {
+      final String adviceClass = adviceMethod.getDeclaringType().getName();
+      return (instrumentedType, instrumentedMethod) ->
+          Arrays.<JavaConstant>asList(JavaConstant.Simple.ofLoaded(moduleName), JavaConstant.Simple.ofLoaded(adviceClass));
+    }
+  }
+
+}

@@ -1,0 +1,59 @@
+package dev.vireo.tooling.install;
+
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import dev.vireo.instrumentation.api.InstrumentationConfig;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** Types and class loaders the agent never transforms. */
+final class IgnoredTypes {
+
+  private static final Set<String> IGNORED_LOADERS =
+      new HashSet<>(
+          Arrays.asList(
+              "dev.vireo.bootstrap.AgentClassLoader",
+              "dev.vireo.tooling.install.ModuleClassLoader",
+              "dev.vireo.tooling.extension.ExtensionClassLoader",
+              // reflection accessors and dynamic-language call sites: generated, short-lived, never instrumented
+              "sun.reflect.DelegatingClassLoader",
+              "jdk.internal.reflect.DelegatingClassLoader",
+              "org.codehaus.groovy.runtime.callsite.CallSiteClassLoader",
+              "clojure.lang.DynamicClassLoader"));
+
+  private IgnoredTypes() {}
+
+  static ElementMatcher.Junction<TypeDescription> types(InstrumentationConfig config) {
+    ElementMatcher.Junction<TypeDescription> ignored =
+        nameStartsWith("dev.vireo.bootstrap.")
+            .or(nameStartsWith("dev.vireo.tooling."))
+            .or(nameStartsWith("dev.vireo.instrumentation."))
+            .or(nameStartsWith("net.bytebuddy."))
+            .or(nameStartsWith("jdk.internal.reflect."))
+            .or(nameStartsWith("sun.reflect."))
+            .or(nameStartsWith("jdk.internal.misc."))
+            .or(nameStartsWith("java.lang.invoke."))
+            .or(nameStartsWith("sun.invoke."))
+            .or(nameStartsWith("jdk.jfr."))
+            .or(nameStartsWith("com.sun.proxy."))
+            .or(nameStartsWith("jdk.proxy"))
+            // by name only: a test on modifiers (isSynthetic) would parse every class the JVM loads
+            .or(nameContains("$$Lambda"));
+    for (String pattern : config.getList("otel.javaagent.exclude-classes")) {
+      ignored = ignored.or(pattern.endsWith("*")
+          ? nameStartsWith(pattern.substring(0, pattern.length() - 1))
+          : named(pattern));
+    }
+    return ignored;
+  }
+
+  static ElementMatcher<ClassLoader> loaders() {
+    return loader -> loader != null && IGNORED_LOADERS.contains(loader.getClass().getName());
+  }
+
+}

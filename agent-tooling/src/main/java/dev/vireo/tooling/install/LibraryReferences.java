@@ -1,0 +1,151 @@
+package dev.vireo.tooling.install;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.FieldVisitor;
+import net.bytebuddy.jar.asm.Handle;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/**
+ * What a module's classes use of the library they instrument: every type, method and field they
+ * reference outside the JDK, the agent and the module itself, read from their bytecode.
+ */
+final class LibraryReferences {
+
+  /** Internal names of referenced library types. */
+  final Set<String> types = new LinkedHashSet<>();
+  /** {@code owner#name descriptor}, owner in internal form. */
+  final Set<String> methods = new LinkedHashSet<>();
+
+  final Set<String> fields = new LinkedHashSet<>();
+
+  private final String modulePackage;
+
+  private LibraryReferences(String modulePackage) {
+    this.modulePackage = modulePackage.replace('.', '/');
+  }
+
+  static LibraryReferences of(ModuleClasses classes) {
+    LibraryReferences references = new LibraryReferences(classes.packagePrefix);
+    for (String name : classes.names()) {
+      try {
+        new ClassReader(classes.bytes(name)).accept(references.new Collector(), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+      } catch (Exception unreadable) {
+        // a class we cannot read is checked when it is linked instead
+      }
+    }
+    return references;
+  }
+
+  /** JDK, agent and module types need no check against the application. */
+  boolean isLibraryType(String internalName) {
+    return !(internalName.startsWith(modulePackage)
+        || AgentPackages.isAgentInternalName(internalName)
+        || internalName.startsWith("javax/annotation/")
+        || internalName.startsWith("jdk/")
+        || internalName.startsWith("sun/"));
+  }
+
+  private void addType(Type type) {
+    while (type.getSort() == Type.ARRAY) {
+      type = type.getElementType();
+    }
+    if (type.getSort() == Type.OBJECT && isLibraryType(type.getInternalName())) {
+      types.add(type.getInternalName());
+    } else if (type.getSort() == Type.METHOD) {
+      addType(type.getReturnType());
+      for (Type argument : type.getArgumentTypes()) {
+        addType(argument);
+      }
+    }
+  }
+
+  private void addOwner(String owner) {
+    if (owner.startsWith("[")) {
+      addType(Type.getType(owner));
+    } else if (isLibraryType(owner)) {
+      types.add(owner);
+    }
+  }
+
+  private final class Collector extends ClassVisitor {
+    Collector() {
+      super(OpenedClassReader.ASM_API);
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+      if (superName != null) {
+        addOwner(superName);
+      }
+      if (interfaces != null) {
+        for (String anInterface : interfaces) {
+          addOwner(anInterface);
+        }
+      }
+    }
+
+    @Override
+    public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
+      addType(Type.getType(descriptor));
+      return null;
+    }
+
+    @Override
+    public MethodVisitor visitMethod(
+        int access, String name, String descriptor, String signature, String[] exceptions) {
+      addType(Type.getMethodType(descriptor));
+      return new MethodVisitor(OpenedClassReader.ASM_API) {
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String methodName, String methodDescriptor, boolean isInterface) {
+          addType(Type.getMethodType(methodDescriptor));
+          if (!owner.startsWith("[") && isLibraryType(owner)) {
+            types.add(owner);
+            methods.add(owner + "#" + methodName + methodDescriptor);
+          }
+        }
+
+        @Override
+        public void visitFieldInsn(int opcode, String owner, String fieldName, String fieldDescriptor) {
+          addType(Type.getType(fieldDescriptor));
+          if (isLibraryType(owner)) {
+            types.add(owner);
+            fields.add(owner + "#" + fieldName + ":" + fieldDescriptor);
+          }
+        }
+
+        @Override
+        public void visitTypeInsn(int opcode, String type) {
+          addOwner(type);
+        }
+
+        @Override
+        public void visitLdcInsn(Object value) {
+          if (value instanceof Type) {
+            addType((Type) value);
+          }
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+          addType(Type.getMethodType(descriptor));
+          for (Object argument : arguments) {
+            if (argument instanceof Handle) {
+              Handle handle = (Handle) argument;
+              if (isLibraryType(handle.getOwner())) {
+                types.add(handle.getOwner());
+                if (handle.getTag() >= 5) { // invoke* handles are methods; get/put handles are fields
+                  methods.add(handle.getOwner() + "#" + handle.getName() + handle.getDesc());
+                }
+              }
+            }
+          }
+        }
+      };
+    }
+  }
+}

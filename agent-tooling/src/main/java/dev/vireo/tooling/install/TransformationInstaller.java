@@ -1,0 +1,71 @@
+package dev.vireo.tooling.install;
+
+import dev.vireo.bootstrap.AdviceBootstrap;
+import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.InstrumentationConfig;
+import dev.vireo.instrumentation.spi.InstrumentationModule;
+import dev.vireo.instrumentation.spi.TypeInstrumentation;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.util.HashMap;
+import java.util.Map;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/** Builds the Byte Buddy agent from the enabled modules and installs it (with retransformation). */
+public final class TransformationInstaller {
+
+  private final TransformationListener listener = new TransformationListener();
+
+  public ClassFileTransformer install(
+      Instrumentation instrumentation, ModuleRegistry registry, ClassLoader agentLoader, InstrumentationConfig config) {
+    long start = System.nanoTime();
+    Map<String, ModuleLoaders> loaders = new HashMap<>();
+    AgentBuilder builder =
+        new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+            .disableClassFormatChanges()
+            .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
+            .with(new TypeDescriptionCache())
+            .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+            .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+            .with(listener)
+            .assureReadEdgeTo(instrumentation, AdviceBootstrap.class)
+            // Either is enough: ignore(types, loaders) alone would ignore only when both match, and the
+            // agent's own OkHttp (OTLP exporter) must never be traced, whatever its type.
+            .ignore(IgnoredTypes.types(config))
+            .or(ElementMatchers.any(), IgnoredTypes.loaders());
+    for (InstrumentationModule module : registry.modules()) {
+      // A module from an extension jar is read from, and sees the agent through, the extension class loader.
+      ClassLoader moduleAgentLoader = module.getClass().getClassLoader();
+      if (moduleAgentLoader == null) {
+        moduleAgentLoader = agentLoader;
+      }
+      ModuleClasses classes = new ModuleClasses(module, moduleAgentLoader);
+      loaders.put(module.name(), new ModuleLoaders(classes, moduleAgentLoader));
+      CachedLoaderMatcher referencesResolve = new CachedLoaderMatcher(new ReferenceCheck(module.name(), classes));
+      CachedLoaderMatcher loaderMatcher = new CachedLoaderMatcher(module.classLoaderMatcher());
+      for (TypeInstrumentation typeInstrumentation : module.typeInstrumentations()) {
+        try {
+          builder =
+              builder
+                  .type(typeInstrumentation.typeMatcher(), loaderMatcher)
+                  .transform(new AdviceTransformer(module.name(), referencesResolve, typeInstrumentation, moduleAgentLoader));
+        } catch (Exception | LinkageError e) {
+          VireoLog.warn("instrumentation '{}' could not be prepared and is skipped: {}", module.name(), e.toString());
+        }
+      }
+    }
+    AdviceBootstrap.install(new IndyAdviceLinker(loaders));
+    long prepared = System.nanoTime();
+    ClassFileTransformer transformer = builder.installOn(instrumentation);
+    VireoLog.debug(
+        "transformations prepared in {} ms, installed on {} loaded classes in {} ms",
+        (prepared - start) / 1_000_000,
+        instrumentation.getAllLoadedClasses().length,
+        (System.nanoTime() - prepared) / 1_000_000);
+    return transformer;
+  }
+}

@@ -1,0 +1,229 @@
+package dev.vireo.tooling.sdk;
+
+import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.tooling.ExportTarget;
+import dev.vireo.tooling.config.AgentConfig;
+import dev.vireo.tooling.exporter.ExportHealth;
+import dev.vireo.tooling.exporter.ExporterHealthJmx;
+import dev.vireo.tooling.exporter.ExporterHealthMetrics;
+import dev.vireo.tooling.exporter.HealthTrackingSpanExporter;
+import dev.vireo.tooling.exporter.SdkLogRouting;
+import dev.vireo.tooling.exporter.SpanQueueMetricReader;
+import dev.vireo.tooling.propagation.StrictPropagators;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The agent's OpenTelemetry SDK, built by the SDK's own autoconfiguration from the agent
+ * configuration, on first use. Shut down (flushing queued spans) by a JVM shutdown hook whose wait is
+ * bounded by {@code otel.javaagent.shutdown.timeout} (default 5 s) so a dead collector never holds
+ * the JVM up. The OTLP span exporter is watched by {@link ExportHealth} (logs, JMX, metrics).
+ */
+public final class AgentSdk implements Supplier<OpenTelemetry> {
+
+  /**
+   * Defaults that differ from the plain SDK's autoconfiguration: the OpenTelemetry Java agent's
+   * (OTLP over http/protobuf, not gRPC), and no log exporter since Vireo captures no logs.
+   */
+  static final Map<String, String> DEFAULTS;
+
+  static {
+    Map<String, String> defaults = new HashMap<>();
+    defaults.put("otel.logs.exporter", "none");
+    // The SDK's own default is grpc; the OpenTelemetry Java agent's (and what ExportTarget reports) is
+    // http/protobuf. Without this the agent sent gRPC to the OTLP/HTTP port 4318.
+    defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
+    // The SDK's own processor/exporter metrics under their semantic-convention names
+    // (otel.sdk.processor.span.*, otel.sdk.exporter.span.*) rather than the legacy ones.
+    defaults.put("otel.experimental.sdk.telemetry.version", "latest");
+    DEFAULTS = defaults;
+  }
+
+  static final String DISABLED_RESOURCE_PROVIDERS = "otel.java.disabled.resource.providers";
+  static final String RANDOM_INSTANCE_ID_PROVIDER = "io.opentelemetry.sdk.autoconfigure.ServiceInstanceIdResourceProvider";
+
+  private final AgentConfig config;
+  private final ClassLoader agentLoader;
+  private final SdkCustomizer customizer;
+  private volatile OpenTelemetrySdk sdk;
+  private volatile ExportHealth exportHealth;
+
+  public AgentSdk(AgentConfig config, ClassLoader agentLoader, SdkCustomizer customizer) {
+    this.config = config;
+    this.agentLoader = agentLoader;
+    this.customizer = customizer;
+  }
+
+  @Override
+  public synchronized OpenTelemetry get() {
+    if (sdk == null) {
+      sdk = build();
+    }
+    return sdk;
+  }
+
+  private OpenTelemetrySdk build() {
+    long start = System.nanoTime();
+    Map<String, String> properties = new HashMap<>();
+    for (Map.Entry<String, String> entry : config.asMap().entrySet()) {
+      if (entry.getValue() != null) {
+        properties.put(entry.getKey(), entry.getValue());
+      }
+    }
+    keepConfiguredInstanceId(properties);
+    AutoConfiguredOpenTelemetrySdkBuilder builder =
+        AutoConfiguredOpenTelemetrySdk.builder()
+            .setServiceClassLoader(agentLoader)
+            .addPropertiesSupplier(() -> DEFAULTS)
+            .addPropertiesCustomizer(ignored -> properties)
+            .addResourceCustomizer((resource, props) -> withVireoAttributes(resource))
+            // W3C Trace Context Level 2 and Baggage to the letter, for every instrumentation
+            .addPropagatorCustomizer(StrictPropagators::replaceDefaults)
+            .disableShutdownHook();
+    ExportHealth health = watchExportHealth(builder);
+    customizer.customize(builder);
+    OpenTelemetrySdk built;
+    try {
+      built = builder.build().getOpenTelemetrySdk();
+    } catch (RuntimeException e) {
+      VireoLog.error("the OpenTelemetry SDK could not be configured ({}); spans are not exported", e.toString());
+      return OpenTelemetrySdk.builder().build();
+    }
+    try {
+      exportHealth = health;
+      if (!config.getList("otel.metrics.exporter").contains("none")) {
+        ExporterHealthMetrics.register(built.getMeterProvider(), health);
+      }
+      ExporterHealthJmx.registerInBackground(health);
+    } catch (RuntimeException e) {
+      VireoLog.warn("exporter health is not published ({})", e.toString());
+    }
+    VireoLog.debug("OpenTelemetry SDK ready in {} ms", (System.nanoTime() - start) / 1_000_000);
+    return built;
+  }
+
+  /**
+   * When {@code otel.resource.attributes} names a {@code service.instance.id} (the OpenTelemetry Operator always
+   * does), the SDK's random one is not wanted: its provider also registers a {@code service.instance} entity, and
+   * overriding that entity's id makes the SDK log a WARNING on every start. So the provider is switched off.
+   */
+  static void keepConfiguredInstanceId(Map<String, String> properties) {
+    String attributes = properties.get("otel.resource.attributes");
+    if (attributes == null) {
+      return;
+    }
+    for (String pair : attributes.split(",")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).trim().equals("service.instance.id")) {
+        String disabled = properties.get(DISABLED_RESOURCE_PROVIDERS);
+        properties.put(
+            DISABLED_RESOURCE_PROVIDERS,
+            disabled == null || disabled.trim().isEmpty()
+                ? RANDOM_INSTANCE_ID_PROVIDER
+                : disabled + "," + RANDOM_INSTANCE_ID_PROVIDER);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Wraps the OTLP span exporter with the health tracker, gives the tracker a view of the batch
+   * processor's queue (its drop counter and size are only published as SDK metrics) and takes the
+   * SDK's per-batch failure lines off the console.
+   */
+  private ExportHealth watchExportHealth(AutoConfiguredOpenTelemetrySdkBuilder builder) {
+    SpanQueueMetricReader queueReader = new SpanQueueMetricReader();
+    ExportHealth health =
+        new ExportHealth(
+            ExportTarget.describe(config), parseInt(config.getString("otel.bsp.max.queue.size"), 2048), queueReader::read);
+    builder
+        .addMeterProviderCustomizer((meterProvider, properties) -> meterProvider.registerMetricReader(queueReader))
+        .addSpanExporterCustomizer(
+            (exporter, properties) -> isOtlp(exporter) ? new HealthTrackingSpanExporter(exporter, health) : exporter);
+    SdkLogRouting.install();
+    return health;
+  }
+
+  private static boolean isOtlp(SpanExporter exporter) {
+    return exporter.getClass().getName().startsWith("io.opentelemetry.exporter.otlp.");
+  }
+
+  /** The OTLP exporter's health; null until the SDK is built (or when it could not be). */
+  public ExportHealth exportHealth() {
+    return exportHealth;
+  }
+
+  static Resource withVireoAttributes(Resource configured) {
+    Resource merged = RuntimeResource.create().merge(configured);
+    String serviceName = merged.getAttribute(RuntimeResource.SERVICE_NAME);
+    if (serviceName == null || serviceName.isEmpty() || serviceName.startsWith("unknown_service")) {
+      merged =
+          merged.merge(
+              Resource.builder()
+                  .put(
+                      RuntimeResource.SERVICE_NAME,
+                      RuntimeResource.defaultServiceName(System.getProperty("sun.java.command")))
+                  .build());
+    }
+    return merged;
+  }
+
+  /** Flushes and stops exporting; waits at most the configured bound. */
+  public void shutdown() {
+    OpenTelemetrySdk current = sdk;
+    if (current == null) {
+      return;
+    }
+    long timeoutMillis = parseMillis(config.getString("otel.javaagent.shutdown.timeout"), 5000);
+    ExportHealth health = exportHealth;
+    // read before shutting down: the SDK's metrics (where the queue size comes from) stop with it
+    long queued = health == null ? 0 : health.queueSize();
+    CompletableResultCode result = current.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS);
+    if (!result.isDone()) {
+      VireoLog.warn(
+          "span export did not finish within {} ms (otel.javaagent.shutdown.timeout) at exit; up to {} queued"
+              + " spans are not exported{}",
+          timeoutMillis,
+          queued,
+          health != null && !health.isHealthy() ? " (export was failing: " + health.lastError() + ")" : "");
+    }
+  }
+
+  public boolean isBuilt() {
+    return sdk != null;
+  }
+
+  static int parseInt(String value, int defaultValue) {
+    try {
+      return value == null ? defaultValue : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return defaultValue;
+    }
+  }
+
+  static long parseMillis(String value, long defaultMillis) {
+    if (value == null || value.trim().isEmpty()) {
+      return defaultMillis;
+    }
+    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+    try {
+      if (v.endsWith("ms")) {
+        return Long.parseLong(v.substring(0, v.length() - 2).trim());
+      } else if (v.endsWith("s")) {
+        return Long.parseLong(v.substring(0, v.length() - 1).trim()) * 1000;
+      }
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      return defaultMillis;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.vireo.tooling.install;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vireo.tooling.install.modulefixture.FixtureModule;
+import java.net.URL;
+import java.net.URLClassLoader;
+import org.junit.jupiter.api.Test;
+
+class ModuleClassLoaderTest {
+
+  private final URL testClasses = ModuleClassLoaderTest.class.getProtectionDomain().getCodeSource().getLocation();
+
+  @Test
+  void libraryClassesComeFromTheApplicationEvenWhenTheAgentHasThemToo() throws Exception {
+    try (URLClassLoader agent = isolatedLoader();
+        URLClassLoader application = isolatedLoader()) {
+      ModuleClassLoader moduleLoader = new ModuleClassLoader(classesOf(agent), agent, application);
+
+      Class<?> library = moduleLoader.loadClass("libfixture.LibraryType");
+
+      assertThat(library.getClassLoader()).isSameAs(application);
+      assertThat(library).isNotSameAs(agent.loadClass("libfixture.LibraryType"));
+    }
+  }
+
+  @Test
+  void agentPackagesComeFromTheAgentEvenWhenTheApplicationHasThemToo() throws Exception {
+    try (URLClassLoader agent = isolatedLoader();
+        URLClassLoader application = isolatedLoader()) {
+      ModuleClassLoader moduleLoader = new ModuleClassLoader(classesOf(agent), agent, application);
+
+      assertThat(moduleLoader.loadClass("dev.vireo.tooling.fixture.AgentSideType").getClassLoader()).isSameAs(agent);
+    }
+  }
+
+  @Test
+  void aLibraryClassOnlyTheAgentHasStillResolves() throws Exception {
+    try (URLClassLoader agent = isolatedLoader();
+        URLClassLoader application = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
+      ModuleClassLoader moduleLoader = new ModuleClassLoader(classesOf(agent), agent, application);
+
+      assertThat(moduleLoader.loadClass("libfixture.LibraryType").getClassLoader()).isSameAs(agent);
+    }
+  }
+
+  private static ModuleClasses classesOf(ClassLoader agent) {
+    return new ModuleClasses(new FixtureModule(), agent);
+  }
+
+  /** Sees the test classes (and the JDK), nothing of this test's class path. */
+  private URLClassLoader isolatedLoader() {
+    return new URLClassLoader(new URL[] {testClasses}, ClassLoader.getPlatformClassLoader());
+  }
+}

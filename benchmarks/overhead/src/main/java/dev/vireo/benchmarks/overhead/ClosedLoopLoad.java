@@ -1,0 +1,97 @@
+package dev.vireo.benchmarks.overhead;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A fixed closed-loop load: {@code clients} threads each send a checkout, wait for the answer, send the next. Closed
+ * loop means a slower server gets fewer requests instead of a growing queue, so throughput and latency are both
+ * meaningful. Latencies of the measurement window are kept raw (one long per request) and sorted at the end.
+ */
+final class ClosedLoopLoad {
+
+  record Result(double throughputPerSecond, double p50Millis, double p90Millis, double p99Millis, long requests,
+                long errors) {}
+
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+
+  Result run(String baseUrl, int clients, Duration warmUp, Duration measurement) throws InterruptedException {
+    long start = System.nanoTime();
+    long measureFrom = start + warmUp.toNanos();
+    long measureUntil = measureFrom + measurement.toNanos();
+    AtomicLong errors = new AtomicLong();
+    List<long[]> latencies = new ArrayList<>();
+    int[] counts = new int[clients];
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      long[][] holder = {new long[1 << 16]};
+      Thread thread = new Thread(() -> {
+        int item = client;
+        while (true) {
+          long begin = System.nanoTime();
+          if (begin >= measureUntil) {
+            break;
+          }
+          boolean ok = send(baseUrl + "/checkout?item=" + (item++ % 4 + 1));
+          long end = System.nanoTime();
+          if (begin >= measureFrom && end <= measureUntil) {
+            if (!ok) {
+              errors.incrementAndGet();
+            }
+            if (counts[client] == holder[0].length) {
+              holder[0] = Arrays.copyOf(holder[0], holder[0].length * 2);
+            }
+            holder[0][counts[client]++] = end - begin;
+          }
+        }
+        synchronized (latencies) {
+          latencies.add(Arrays.copyOf(holder[0], counts[client]));
+        }
+      }, "load-" + c);
+      threads.add(thread);
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+    double seconds = measurement.toNanos() / 1e9;
+    return new Result(all.length / seconds, percentile(all, 50), percentile(all, 90), percentile(all, 99),
+        all.length, errors.get());
+  }
+
+  /** One GET; true on 200. Used by the start-up probe as well. */
+  boolean send(String url) {
+    try {
+      HttpResponse<byte[]> response = client.send(
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      return response.statusCode() == 200;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Nearest-rank percentile in milliseconds. */
+  static double percentile(long[] sortedNanos, double percent) {
+    if (sortedNanos.length == 0) {
+      return Double.NaN;
+    }
+    int rank = (int) Math.ceil(percent / 100.0 * sortedNanos.length);
+    return sortedNanos[Math.max(0, rank - 1)] / 1e6;
+  }
+}

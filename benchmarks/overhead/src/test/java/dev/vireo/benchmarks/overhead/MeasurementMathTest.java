@@ -1,0 +1,79 @@
+package dev.vireo.benchmarks.overhead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MeasurementMathTest {
+
+  @Test
+  void procStatFieldsAreCountedAfterTheCommandName() {
+    // comm may contain spaces and parentheses; utime=250 and stime=50 ticks are fields 14 and 15.
+    String stat = "4242 (java (main) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 30 0 1000 "
+        + "5000000 1200 18446744073709551615";
+    String status = "Name:\tjava\nVmPeak:\t  900000 kB\nVmHWM:\t  123456 kB\nVmRSS:\t  100000 kB\n";
+
+    ProcessSample sample = ProcessSample.parse(stat, status);
+
+    assertThat(sample.cpuMillis()).isEqualTo(3000);
+    assertThat(sample.peakRssKib()).isEqualTo(123456);
+    assertThat(sample.rssKib()).isEqualTo(100000);
+  }
+
+  @Test
+  void selfSampleOfThisJvmIsPlausible() {
+    ProcessSample self = ProcessSample.self();
+
+    assertThat(self.peakRssKib()).isGreaterThanOrEqualTo(self.rssKib()).isPositive();
+    assertThat(self.cpuMillis()).isPositive();
+  }
+
+  @Test
+  void nearestRankPercentiles() {
+    long[] nanos = new long[100];
+    for (int i = 0; i < 100; i++) {
+      nanos[i] = (i + 1) * 1_000_000L; // 1 ms .. 100 ms
+    }
+
+    assertThat(ClosedLoopLoad.percentile(nanos, 50)).isEqualTo(50.0);
+    assertThat(ClosedLoopLoad.percentile(nanos, 99)).isEqualTo(99.0);
+    assertThat(ClosedLoopLoad.percentile(new long[] {7_000_000L}, 99)).isEqualTo(7.0);
+    assertThat(ClosedLoopLoad.percentile(new long[0], 50)).isNaN();
+  }
+
+  @Test
+  void medianOfOddAndEvenCounts() {
+    Measurements m = new Measurements();
+    m.add("a", Metric.P99, 30);
+    m.add("a", Metric.P99, 10);
+    m.add("a", Metric.P99, 20);
+    m.add("b", Metric.P99, 4);
+    m.add("b", Metric.P99, 1);
+
+    assertThat(m.median("a", Metric.P99)).isEqualTo(20.0);
+    assertThat(m.median("b", Metric.P99)).isEqualTo(2.5);
+    assertThat(m.median("c", Metric.P99)).isNaN();
+  }
+
+  @Test
+  void targetsSayWhetherMetAndByHowMuchMissed() {
+    Measurements m = new Measurements();
+    m.add("none", Metric.STARTUP_CPU, 1000);
+    m.add("vireo", Metric.STARTUP_CPU, 1500); // +500
+    m.add("otel", Metric.STARTUP_CPU, 3000); // +2000: goal 1/5 = 400, missed by 100
+    m.add("none", Metric.PEAK_RSS, 100);
+    m.add("vireo", Metric.PEAK_RSS, 110); // +10
+    m.add("otel", Metric.PEAK_RSS, 200); // +100: 0.10 <= 1/3
+    m.add("none", Metric.THROUGHPUT, 100);
+    m.add("vireo", Metric.THROUGHPUT, 96);
+    m.add("vireo", Metric.JAR_SIZE, 5.5);
+
+    String targets = new ResultsReport(m, "none", "vireo", "otel").targets();
+
+    assertThat(targets).contains("| Added start-up CPU (shop) vs OTel's | ≤ 1/5 | 0.25 (Vireo +500, OTel +2000 ms) "
+        + "| **missed**: missed by 100 ms (1.3x the goal) |");
+    assertThat(targets).contains("| Added peak RSS (shop) vs OTel's | ≤ 1/3 | 0.10 (Vireo +10.0, OTel +100 MiB) | met |");
+    assertThat(targets).contains("| Throughput vs no agent | ≥ 97 % | 96.0 % | **missed**: 1.0 points short |");
+    assertThat(targets).contains("| Agent jar size | ≤ 6 MiB | 5.50 MiB | met |");
+  }
+}

@@ -1,0 +1,130 @@
+package dev.vireo.instrumentation.api;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts and ends the span of one operation of one instrumentation: the single place where span
+ * name, kind, attributes, status, propagation, suppression of nested same-family spans and
+ * metrics come together. Instrumentations build one per library through a protocol family's
+ * factory ({@code HttpClientInstrumenters}, ...) and call {@link #shouldStart}, {@link #start} and
+ * {@link #end} from advice.
+ */
+public final class Instrumenter<REQUEST, RESPONSE> {
+
+  public static <REQUEST, RESPONSE> InstrumenterBuilder<REQUEST, RESPONSE> builder(
+      String instrumentationName, SpanNameExtractor<? super REQUEST> spanNameExtractor) {
+    return new InstrumenterBuilder<>(instrumentationName, spanNameExtractor);
+  }
+
+  private final Tracer tracer;
+  private final OpenTelemetry openTelemetry;
+  private final SpanNameExtractor<? super REQUEST> spanNameExtractor;
+  private final SpanKind spanKind;
+  private final List<AttributesExtractor<? super REQUEST, ? super RESPONSE>> extractors;
+  private final SpanStatusExtractor<? super REQUEST, ? super RESPONSE> statusExtractor;
+  private final SpanLinksExtractor<? super REQUEST> linksExtractor;
+  private final List<OperationListener> listeners;
+  private final SpanFamily family;
+  private final TextMapGetter<REQUEST> extractFrom;
+  private final TextMapSetter<REQUEST> injectInto;
+  private final boolean enabled;
+
+  Instrumenter(InstrumenterBuilder<REQUEST, RESPONSE> builder) {
+    this.openTelemetry = builder.openTelemetry;
+    this.tracer = openTelemetry.getTracer(builder.instrumentationName, builder.instrumentationVersion);
+    this.spanNameExtractor = builder.spanNameExtractor;
+    this.spanKind = builder.spanKind;
+    this.extractors = builder.extractors;
+    this.statusExtractor = builder.statusExtractor;
+    this.linksExtractor = builder.linksExtractor;
+    this.listeners = builder.listeners;
+    this.family = builder.family;
+    this.extractFrom = builder.extractFrom;
+    this.injectInto = builder.injectInto;
+    this.enabled = builder.enabled;
+  }
+
+  /** False when disabled, or when a span of the same family is already open in {@code parent}. */
+  public boolean shouldStart(Context parent, REQUEST request) {
+    return enabled && (family == null || !family.isActiveIn(parent));
+  }
+
+  public Context start(Context parent, REQUEST request) {
+    return start(parent, request, 0L);
+  }
+
+  /**
+   * Starts the span at an earlier time, for operations whose span is only known to be wanted after
+   * they ran (a Kafka poll that returned records); {@code startEpochNanos <= 0} means now.
+   */
+  public Context start(Context parent, REQUEST request, long startEpochNanos) {
+    Context parentContext = parent;
+    if (extractFrom != null) {
+      parentContext =
+          openTelemetry.getPropagators().getTextMapPropagator().extract(parent, request, extractFrom);
+    }
+    SpanBuilder spanBuilder =
+        tracer.spanBuilder(spanNameExtractor.extract(request)).setSpanKind(spanKind).setParent(parentContext);
+    AttributesBuilder attributes = Attributes.builder();
+    for (AttributesExtractor<? super REQUEST, ? super RESPONSE> extractor : extractors) {
+      extractor.onStart(attributes, parentContext, request);
+    }
+    Attributes startAttributes = attributes.build();
+    spanBuilder.setAllAttributes(startAttributes);
+    if (linksExtractor != null) {
+      linksExtractor.extract(spanBuilder, parentContext, request);
+    }
+    if (startEpochNanos > 0) {
+      spanBuilder.setStartTimestamp(startEpochNanos, TimeUnit.NANOSECONDS);
+    }
+    long startNanos = listeners.isEmpty() ? 0 : System.nanoTime();
+    Span span = spanBuilder.startSpan();
+    Context context = parentContext.with(span);
+    if (family != null) {
+      context = family.markActive(context, span);
+    }
+    for (OperationListener listener : listeners) {
+      context = listener.onStart(context, startAttributes, startNanos);
+    }
+    if (injectInto != null) {
+      openTelemetry.getPropagators().getTextMapPropagator().inject(context, request, injectInto);
+    }
+    return context;
+  }
+
+  public void end(Context context, REQUEST request, RESPONSE response, Throwable error) {
+    Span span = Span.fromContext(context);
+    AttributesBuilder attributes = Attributes.builder();
+    for (AttributesExtractor<? super REQUEST, ? super RESPONSE> extractor : extractors) {
+      extractor.onEnd(attributes, context, request, response, error);
+    }
+    Attributes endAttributes = attributes.build();
+    span.setAllAttributes(endAttributes);
+    if (error != null) {
+      span.recordException(error);
+    }
+    StatusCode status = statusExtractor.extract(request, response, error);
+    if (status != StatusCode.UNSET) {
+      span.setStatus(status);
+    }
+    if (!listeners.isEmpty()) {
+      long endNanos = System.nanoTime();
+      for (int i = listeners.size() - 1; i >= 0; i--) {
+        listeners.get(i).onEnd(context, endAttributes, endNanos);
+      }
+    }
+    span.end();
+  }
+}

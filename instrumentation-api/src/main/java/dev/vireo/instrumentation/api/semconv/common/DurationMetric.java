@@ -1,0 +1,100 @@
+package dev.vireo.instrumentation.api.semconv.common;
+
+import dev.vireo.instrumentation.api.OperationListener;
+import dev.vireo.instrumentation.api.VireoTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import java.util.List;
+
+/**
+ * An operation-duration histogram in seconds ({@code http.client.request.duration}, {@code
+ * db.client.operation.duration}, ...): records the time between the span's start and end with only
+ * the attributes its convention allows on the metric (never query texts, URLs or ids), taken from
+ * the span's end attributes first, then its start attributes.
+ */
+public class DurationMetric implements OperationListener {
+
+  private final ContextKey<Start> startKey;
+  private final DoubleHistogram histogram;
+  private final List<AttributeKey<?>> allowed;
+  private final double nanosPerUnit;
+
+  /**
+   * @param meterName instrumentation scope of the meter, e.g. {@code dev.vireo.db}
+   * @param allowed the attribute keys the metric carries
+   * @param buckets explicit bucket boundaries advised by the convention
+   */
+  protected DurationMetric(
+      String meterName, String name, String description, List<AttributeKey<?>> allowed, List<Double> buckets) {
+    this(meterName, name, description, allowed, "s", buckets);
+  }
+
+  /**
+   * @param unit {@code s} or {@code ms}
+   * @param buckets explicit bucket boundaries advised by the convention, or null for the SDK's default
+   */
+  protected DurationMetric(
+      String meterName, String name, String description, List<AttributeKey<?>> allowed, String unit,
+      List<Double> buckets) {
+    this.startKey = ContextKey.named("vireo-duration-start-" + name);
+    DoubleHistogramBuilder builder =
+        VireoTelemetry.get().getMeter(meterName).histogramBuilder(name).setUnit(unit).setDescription(description);
+    if (buckets != null) {
+      builder.setExplicitBucketBoundariesAdvice(buckets);
+    }
+    this.histogram = builder.build();
+    this.allowed = allowed;
+    this.nanosPerUnit = unit.equals("ms") ? 1e6 : 1e9;
+  }
+
+  public static DurationMetric create(
+      String meterName, String name, String description, List<AttributeKey<?>> allowed, List<Double> buckets) {
+    return new DurationMetric(meterName, name, description, allowed, buckets);
+  }
+
+  /** A histogram in milliseconds with the SDK's default buckets (the older RPC metrics). */
+  public static DurationMetric inMilliseconds(
+      String meterName, String name, String description, List<AttributeKey<?>> allowed) {
+    return new DurationMetric(meterName, name, description, allowed, "ms", null);
+  }
+
+  @Override
+  public Context onStart(Context context, Attributes startAttributes, long startNanos) {
+    return context.with(startKey, new Start(startNanos, startAttributes));
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public void onEnd(Context context, Attributes endAttributes, long endNanos) {
+    Start start = context.get(startKey);
+    if (start == null) {
+      return;
+    }
+    AttributesBuilder metricAttributes = Attributes.builder();
+    for (AttributeKey key : allowed) {
+      Object value = endAttributes.get(key);
+      if (value == null) {
+        value = start.attributes.get(key);
+      }
+      if (value != null) {
+        metricAttributes.put(key, value);
+      }
+    }
+    histogram.record((endNanos - start.nanos) / nanosPerUnit, metricAttributes.build(), context);
+  }
+
+  private static final class Start {
+    final long nanos;
+    final Attributes attributes;
+
+    Start(long nanos, Attributes attributes) {
+      this.nanos = nanos;
+      this.attributes = attributes;
+    }
+  }
+}

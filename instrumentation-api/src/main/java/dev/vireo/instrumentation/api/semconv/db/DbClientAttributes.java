@@ -1,0 +1,79 @@
+package dev.vireo.instrumentation.api.semconv.db;
+
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.ERROR_TYPE;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_ADDRESS;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_PORT;
+
+import dev.vireo.instrumentation.api.AttributesExtractor;
+import dev.vireo.instrumentation.api.semconv.common.ErrorTypes;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.context.Context;
+
+/**
+ * The database client span attributes, written once for every database client library: the stable
+ * keys always, the older keys as well when {@code otel.semconv-stability.opt-in} contains {@code
+ * database/dup}. {@code error.type} is the {@code db.response.status_code} when the database gave
+ * one, else the exception's class name.
+ */
+final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor<REQUEST, RESPONSE> {
+
+  private final DbClientAttributesGetter<REQUEST, RESPONSE> getter;
+  private final boolean emitOld;
+
+  DbClientAttributes(DbClientAttributesGetter<REQUEST, RESPONSE> getter, boolean emitOld) {
+    this.getter = getter;
+    this.emitOld = emitOld;
+  }
+
+  @Override
+  public void onStart(AttributesBuilder attributes, Context parentContext, REQUEST request) {
+    String system = getter.dbSystemName(request);
+    String namespace = getter.dbNamespace(request);
+    putIfNotNull(attributes, DbAttributes.DB_SYSTEM_NAME, system);
+    putIfNotNull(attributes, DbAttributes.DB_NAMESPACE, namespace);
+    putIfNotNull(attributes, DbAttributes.DB_QUERY_TEXT, getter.queryText(request));
+    putIfNotNull(attributes, DbAttributes.DB_QUERY_SUMMARY, getter.querySummary(request));
+    putIfNotNull(attributes, DbAttributes.DB_STORED_PROCEDURE_NAME, getter.storedProcedureName(request));
+    Long batchSize = getter.batchSize(request);
+    if (batchSize != null) {
+      attributes.put(DbAttributes.DB_OPERATION_BATCH_SIZE, batchSize);
+    }
+    String address = getter.serverAddress(request);
+    if (address != null) {
+      attributes.put(SERVER_ADDRESS, address);
+      Integer port = getter.serverPort(request);
+      if (port != null && port > 0) {
+        attributes.put(SERVER_PORT, (long) port);
+      }
+    }
+    if (emitOld) {
+      putIfNotNull(attributes, DbAttributes.OLD_DB_SYSTEM, DbSystemNames.oldName(system));
+      putIfNotNull(attributes, DbAttributes.OLD_DB_NAME, namespace);
+      putIfNotNull(attributes, DbAttributes.OLD_DB_STATEMENT, getter.oldQueryText(request));
+      putIfNotNull(attributes, DbAttributes.OLD_DB_OPERATION, getter.operationName(request));
+      putIfNotNull(attributes, DbAttributes.OLD_DB_SQL_TABLE, getter.collectionName(request));
+    }
+  }
+
+  @Override
+  public void onEnd(
+      AttributesBuilder attributes, Context context, REQUEST request, RESPONSE response, Throwable error) {
+    if (error == null) {
+      return;
+    }
+    String statusCode = getter.responseStatusCode(request, response, error);
+    if (statusCode != null) {
+      attributes.put(DbAttributes.DB_RESPONSE_STATUS_CODE, statusCode);
+      attributes.put(ERROR_TYPE, statusCode);
+    } else {
+      attributes.put(ERROR_TYPE, ErrorTypes.of(error));
+    }
+  }
+
+  private static void putIfNotNull(AttributesBuilder attributes, AttributeKey<String> key, String value) {
+    if (value != null) {
+      attributes.put(key, value);
+    }
+  }
+}

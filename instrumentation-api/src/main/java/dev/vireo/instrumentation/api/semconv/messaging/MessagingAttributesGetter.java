@@ -1,0 +1,49 @@
+package dev.vireo.instrumentation.api.semconv.messaging;
+
+/**
+ * What a messaging library knows about one operation. {@code REQUEST} is what the operation is
+ * about (a record to send, a polled batch, a record being processed), {@code RESPONSE} what the
+ * broker answered (null when nothing or not yet). Any method may return null for "unknown".
+ */
+public interface MessagingAttributesGetter<REQUEST, RESPONSE> {
+
+  /** {@code messaging.system}, e.g. {@code kafka}. */
+  String system(REQUEST request);
+
+  /** The topic/queue, or null when unknown or when a batch spans several. */
+  String destination(REQUEST request);
+
+  /** The system-specific operation name, e.g. {@code send}, {@code poll}, {@code process}. */
+  String operationName(REQUEST request);
+
+  default String destinationPartitionId(REQUEST request, RESPONSE response) {
+    return null;
+  }
+
+  default String messageId(REQUEST request, RESPONSE response) {
+    return null;
+  }
+
+  default String clientId(REQUEST request) {
+    return null;
+  }
+
+  default String consumerGroupName(REQUEST request) {
+    return null;
+  }
+
+  /** For batch operations: how many messages; null for single-message operations. */
+  default Long batchMessageCount(REQUEST request, RESPONSE response) {
+    return null;
+  }
+
+  /** Kafka: the record offset in its partition (null elsewhere or when not yet assigned). */
+  default Long kafkaOffset(REQUEST request, RESPONSE response) {
+    return null;
+  }
+
+  /** Kafka: the record key as text; return null when the key is absent or not printable. */
+  default String kafkaMessageKey(REQUEST request) {
+    return null;
+  }
+}

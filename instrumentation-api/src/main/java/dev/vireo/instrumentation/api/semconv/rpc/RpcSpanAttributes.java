@@ -1,0 +1,65 @@
+package dev.vireo.instrumentation.api.semconv.rpc;
+
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.ERROR_TYPE;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PEER_ADDRESS;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PEER_PORT;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_ADDRESS;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_PORT;
+
+import dev.vireo.instrumentation.api.AttributesExtractor;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.context.Context;
+
+/** The RPC span attributes, written once for client and server and every RPC library. */
+final class RpcSpanAttributes<REQUEST, RESPONSE> implements AttributesExtractor<REQUEST, RESPONSE> {
+
+  private final RpcAttributesGetter<REQUEST, RESPONSE> getter;
+  private final boolean client;
+
+  RpcSpanAttributes(RpcAttributesGetter<REQUEST, RESPONSE> getter, boolean client) {
+    this.getter = getter;
+    this.client = client;
+  }
+
+  @Override
+  public void onStart(AttributesBuilder attributes, Context parentContext, REQUEST request) {
+    putIfNotNull(attributes, RpcAttributes.RPC_SYSTEM, getter.system(request));
+    putIfNotNull(attributes, RpcAttributes.RPC_SERVICE, getter.service(request));
+    putIfNotNull(attributes, RpcAttributes.RPC_METHOD, getter.method(request));
+    if (client) {
+      putIfNotNull(attributes, SERVER_ADDRESS, getter.serverAddress(request));
+      Integer port = getter.serverPort(request);
+      if (port != null && port > 0) {
+        attributes.put(SERVER_PORT, (long) port);
+      }
+    }
+  }
+
+  @Override
+  public void onEnd(
+      AttributesBuilder attributes, Context context, REQUEST request, RESPONSE response, Throwable error) {
+    String peerAddress = getter.peerAddress(request);
+    if (peerAddress != null) {
+      attributes.put(NETWORK_PEER_ADDRESS, peerAddress);
+      Integer peerPort = getter.peerPort(request);
+      if (peerPort != null && peerPort > 0) {
+        attributes.put(NETWORK_PEER_PORT, (long) peerPort);
+      }
+    }
+    String system = getter.system(request);
+    Integer statusCode = getter.statusCode(request, response, error);
+    if (RpcOutcome.hasGrpcStatus(system, statusCode)) {
+      attributes.put(RpcAttributes.RPC_GRPC_STATUS_CODE, (long) statusCode);
+    }
+    if (RpcOutcome.failed(client, system, statusCode, error)) {
+      attributes.put(ERROR_TYPE, RpcOutcome.errorType(system, statusCode, error));
+    }
+  }
+
+  private static void putIfNotNull(
+      AttributesBuilder attributes, io.opentelemetry.api.common.AttributeKey<String> key, String value) {
+    if (value != null) {
+      attributes.put(key, value);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.vireo.instrumentation.spi;
+
+import java.util.Collections;
+import java.util.List;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * One instrumentation of one library family, found with {@link java.util.ServiceLoader}.
+ *
+ * <p>Rules for implementations:
+ *
+ * <ul>
+ *   <li>The module class itself is loaded in the agent's class loader, which cannot see the
+ *       library: it must not mention library types, only type and method names.
+ *   <li>Its advice and helper classes live in the module class's package (or below). They are loaded
+ *       per application class loader by a class loader that sees both the library and the agent,
+ *       so they may use library types freely.
+ *   <li>Before the module is applied to a class loader, every reference its package makes to
+ *       classes, methods and fields outside the agent is checked against that class loader; when one
+ *       is missing (a library version the module does not fit) the module is skipped there.
+ * </ul>
+ */
+public interface InstrumentationModule {
+
+  /** Config name: {@code otel.instrumentation.<name>.enabled}. */
+  String name();
+
+  /** Further names that enable or disable this module (e.g. a family name shared by modules). */
+  default List<String> aliases() {
+    return Collections.emptyList();
+  }
+
+  /** Whether the module is on when neither its property nor {@code common.default-enabled} says. */
+  default boolean defaultEnabled() {
+    return true;
+  }
+
+  /**
+   * A cheap first check of whether the library is present in a class loader, usually {@link
+   * ClassLoaderMatchers#hasClassesNamed}. The reference check runs after it.
+   */
+  default ElementMatcher<ClassLoader> classLoaderMatcher() {
+    return ElementMatchers.any();
+  }
+
+  List<TypeInstrumentation> typeInstrumentations();
+}

@@ -1,0 +1,48 @@
+package dev.vireo.instrumentation.grpc;
+
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.opentelemetry.sdk.testing.assertj.AttributeAssertion;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The scenarios over a real loopback socket (grpc-netty-shaded, plaintext HTTP/2). */
+class NettyTransportTest extends GrpcTransportScenarios {
+
+  @Override
+  ServerBuilder<?> serverBuilder() {
+    return NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0));
+  }
+
+  @Override
+  ManagedChannelBuilder<?> channelBuilder() {
+    return NettyChannelBuilder.forAddress("127.0.0.1", port()).usePlaintext();
+  }
+
+  private int port() {
+    return ((InetSocketAddress) server.getListenSockets().get(0)).getPort();
+  }
+
+  @Override
+  List<AttributeAssertion> clientAddressAttributes(boolean peerKnown) {
+    List<AttributeAssertion> attributes = new ArrayList<>();
+    attributes.add(equalTo(SERVER_ADDRESS, "127.0.0.1"));
+    attributes.add(equalTo(SERVER_PORT, (long) port()));
+    if (peerKnown) {
+      attributes.add(equalTo(PEER_ADDRESS, "127.0.0.1"));
+      attributes.add(equalTo(PEER_PORT, (long) port()));
+    }
+    return attributes;
+  }
+
+  @Override
+  List<AttributeAssertion> serverAddressAttributes() {
+    return Arrays.asList(equalTo(PEER_ADDRESS, "127.0.0.1"), positivePort(PEER_PORT));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.vireo.instrumentation.httpurlconnection;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.vireo.instrumentation.spi.AdviceTarget;
+import dev.vireo.instrumentation.spi.InstrumentationModule;
+import dev.vireo.instrumentation.spi.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** CLIENT spans for {@code java.net.HttpURLConnection}, the JDK's built-in HTTP client. */
+public final class HttpUrlConnectionModule implements InstrumentationModule, TypeInstrumentation {
+
+  @Override
+  public String name() {
+    return "http-url-connection";
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations() {
+    return Collections.singletonList(this);
+  }
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    // The JDK's implementations (http, and https which delegates to an http one); the name test
+    // comes first because it is cheap and the super class walk is not.
+    return nameStartsWith("sun.net.www.protocol.")
+        .and(not(isAbstract()))
+        .and(hasSuperClass(named("java.net.HttpURLConnection")));
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    target.applyAdvice(
+        namedOneOf("connect", "getOutputStream", "getInputStream", "getResponseCode")
+            .and(takesArguments(0))
+            .and(isPublic()),
+        "dev.vireo.instrumentation.httpurlconnection.HttpUrlConnectionAdvice");
+  }
+}

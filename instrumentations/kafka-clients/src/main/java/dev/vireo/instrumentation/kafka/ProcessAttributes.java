@@ -1,0 +1,47 @@
+package dev.vireo.instrumentation.kafka;
+
+import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter;
+
+/** The messaging attributes of processing one record. */
+final class ProcessAttributes implements MessagingAttributesGetter<ProcessRequest, Void> {
+
+  @Override
+  public String system(ProcessRequest request) {
+    return "kafka";
+  }
+
+  @Override
+  public String destination(ProcessRequest request) {
+    return request.record.topic();
+  }
+
+  @Override
+  public String operationName(ProcessRequest request) {
+    return "process";
+  }
+
+  @Override
+  public String destinationPartitionId(ProcessRequest request, Void response) {
+    return String.valueOf(request.record.partition());
+  }
+
+  @Override
+  public String clientId(ProcessRequest request) {
+    return request.consumer == null ? null : request.consumer.clientId;
+  }
+
+  @Override
+  public String consumerGroupName(ProcessRequest request) {
+    return request.consumer == null ? null : request.consumer.groupId;
+  }
+
+  @Override
+  public Long kafkaOffset(ProcessRequest request, Void response) {
+    return request.record.offset();
+  }
+
+  @Override
+  public String kafkaMessageKey(ProcessRequest request) {
+    return PrintableKeys.of(request.record.key());
+  }
+}

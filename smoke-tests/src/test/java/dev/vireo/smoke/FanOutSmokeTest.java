@@ -1,0 +1,55 @@
+package dev.vireo.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vireo.testing.otlp.AgentJvm;
+import dev.vireo.testing.otlp.ForkedJvm;
+import dev.vireo.testing.otlp.OtlpReceiver;
+import dev.vireo.testing.otlp.ReceivedSpan;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Context crosses the thread pool: queries run by pool threads are children of the request's SERVER span. */
+class FanOutSmokeTest {
+
+  @Test
+  void queriesOnAnExecutorAreChildrenOfTheServerSpan() throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.open();
+        ForkedJvm app =
+            AgentJvm.builder()
+                .javaagent(SmokeEnvironment.agentJar())
+                .classpath(SmokeEnvironment.applicationClasspath())
+                .mainClass("dev.vireo.smoke.apps.FanOutApp")
+                .systemProperty("otel.exporter.otlp.endpoint", receiver.httpEndpoint())
+                .systemProperty("otel.metrics.exporter", "none")
+                .systemProperty("otel.bsp.schedule.delay", "200")
+                .start()) {
+      String ready = app.awaitOutput("READY fanout", Duration.ofSeconds(120));
+      String url = "http://127.0.0.1:" + ready.substring(ready.indexOf("port=") + 5).trim() + "/fanout";
+      receiver.clear(); // start-up statements (CREATE, INSERT) are their own traces
+      HttpResponse<String> response =
+          HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.body()).isEqualTo("total 60");
+
+      List<ReceivedSpan> spans =
+          receiver.awaitSpans(s -> s.stream().filter(span -> span.kind().equals("CLIENT")).count() >= 3
+                  && s.stream().anyMatch(span -> span.kind().equals("SERVER")),
+              Duration.ofSeconds(30));
+      ReceivedSpan server = spans.stream().filter(span -> span.kind().equals("SERVER")).findFirst().orElseThrow();
+      assertThat(server.name()).isEqualTo("GET /fanout");
+      List<ReceivedSpan> queries = spans.stream().filter(span -> span.name().equals("SELECT stock")).toList();
+      assertThat(queries).hasSize(3).allSatisfy(query -> {
+        assertThat(query.kind()).isEqualTo("CLIENT");
+        assertThat(query.traceId()).isEqualTo(server.traceId());
+        assertThat(query.parentSpanId()).isEqualTo(server.spanId());
+        assertThat(query.attribute("db.system.name")).isEqualTo("h2database");
+        assertThat(query.attribute("db.query.text")).isEqualTo("SELECT units FROM stock WHERE id = ?");
+      });
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.vireo.testing.agent;
+
+import dev.vireo.tooling.AgentInstaller;
+import dev.vireo.tooling.sdk.AgentSdk;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.lang.instrument.Instrumentation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+import net.bytebuddy.agent.ByteBuddyAgent;
+
+/**
+ * The real Vireo agent, installed into the test JVM (same installer, same Byte Buddy
+ * transformation, same per-class-loader module loading as in production) with spans and metrics
+ * kept in memory. Installed once per JVM by {@link AgentTestingSession} before any test class loads.
+ */
+public final class AgentTesting {
+
+  private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+  private static final InMemoryMetricReader METRICS = InMemoryMetricReader.create();
+  private static volatile AgentSdk sdk;
+
+  private AgentTesting() {}
+
+  static synchronized void installOnce() {
+    if (sdk != null) {
+      return;
+    }
+    Instrumentation instrumentation = ByteBuddyAgent.install();
+    sdk =
+        AgentInstaller.install(
+            instrumentation,
+            AgentTesting.class.getClassLoader(),
+            "otel.traces.exporter=none;otel.metrics.exporter=none;otel.logs.exporter=none",
+            builder ->
+                builder
+                    .addTracerProviderCustomizer(
+                        (tracer, config) -> tracer.addSpanProcessor(SimpleSpanProcessor.create(SPANS)))
+                    .addMeterProviderCustomizer((meter, config) -> meter.registerMetricReader(METRICS)));
+  }
+
+  public static boolean isInstalled() {
+    return sdk != null;
+  }
+
+  /** Finished spans so far. */
+  public static List<SpanData> spans() {
+    return SPANS.getFinishedSpanItems();
+  }
+
+  public static void clear() {
+    SPANS.reset();
+    METRICS.collectAllMetrics();
+  }
+
+  /** Metrics recorded since the last collection. */
+  public static Collection<MetricData> collectMetrics() {
+    return METRICS.collectAllMetrics();
+  }
+
+  /** Waits until at least {@code count} spans finished, then groups them into traces. */
+  public static Traces waitForSpans(int count) {
+    return waitForSpans(count, Duration.ofSeconds(10));
+  }
+
+  public static Traces waitForSpans(int count, Duration timeout) {
+    return waitFor(spans -> spans.size() >= count, timeout, "at least " + count + " spans");
+  }
+
+  /** Waits until exactly {@code count} traces have finished spans (and no more spans arrive briefly). */
+  public static Traces waitForTraces(int count) {
+    return waitFor(spans -> Traces.of(spans).size() >= count, Duration.ofSeconds(10), count + " traces");
+  }
+
+  public static Traces waitFor(Predicate<List<SpanData>> condition, Duration timeout, String description) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<SpanData> current = new ArrayList<>(spans());
+      if (condition.test(current)) {
+        return Traces.of(current);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "timed out waiting for " + description + "; finished spans: " + Traces.of(current));
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+}
