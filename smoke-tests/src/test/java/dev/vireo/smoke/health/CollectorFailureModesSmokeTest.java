@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
 /** Collectors that answer badly: never, "try again later", "your request is wrong". */
 class CollectorFailureModesSmokeTest {
 
+  /**
+   * The tests below count export requests, so the ten spans of one load must leave as one batch: the batch fills at
+   * ten spans and is sent at once, and the timer never cuts a slow load (a busy CI machine) into two.
+   */
+  private static final Map<String, String> ONE_BATCH_OF_TEN =
+      Map.of("otel.bsp.max.export.batch.size", "10", "otel.bsp.schedule.delay", "60000");
+
   @Test
   void collectorThatNeverAnswersTimesOutWithoutSlowingTheApplication() {
     try (OtlpReceiver receiver = OtlpReceiver.open()) {
@@ -44,7 +51,7 @@ class CollectorFailureModesSmokeTest {
   void unavailableWithRetryAfterIsRetriedAfterTheAdvertisedDelay() {
     try (OtlpReceiver receiver = OtlpReceiver.open()) {
       receiver.setBehaviourForNext(1, ExportBehaviour.unavailable(Duration.ofSeconds(3)));
-      try (LoadAppProcess app = LoadAppProcess.start(receiver.httpEndpoint(), Map.of())) {
+      try (LoadAppProcess app = LoadAppProcess.start(receiver.httpEndpoint(), ONE_BATCH_OF_TEN)) {
         app.load(10, "/retried");
         receiver.awaitRequests(Protocol.HTTP, 1, Duration.ofSeconds(30));
         long firstAttempt = System.nanoTime();
@@ -69,7 +76,7 @@ class CollectorFailureModesSmokeTest {
     try (OtlpReceiver receiver = OtlpReceiver.open()) {
       receiver.setBehaviour(ExportBehaviour.unavailable(Duration.ofSeconds(1)));
       // default otel.exporter.otlp.timeout (10 s): room for all 5 attempts, 1 s (Retry-After) apart
-      try (LoadAppProcess app = LoadAppProcess.start(receiver.httpEndpoint(), Map.of())) {
+      try (LoadAppProcess app = LoadAppProcess.start(receiver.httpEndpoint(), ONE_BATCH_OF_TEN)) {
         app.load(10, "/unavailable");
         String warning = app.jvm().awaitOutput("[vireo] WARN span export to", Duration.ofSeconds(30));
         Map<String, String> stats = app.awaitStats(s -> n(s, "failedExports") == 1, Duration.ofSeconds(10));
@@ -87,7 +94,7 @@ class CollectorFailureModesSmokeTest {
   void badRequestIsNotRetried() {
     try (OtlpReceiver receiver = OtlpReceiver.open()) {
       receiver.setBehaviour(ExportBehaviour.badRequest());
-      try (LoadAppProcess app = LoadAppProcess.start(receiver.httpEndpoint(), Map.of())) {
+      try (LoadAppProcess app = LoadAppProcess.start(receiver.httpEndpoint(), ONE_BATCH_OF_TEN)) {
         app.load(10, "/rejected");
         String warning = app.jvm().awaitOutput("[vireo] WARN span export to", Duration.ofSeconds(30));
         Map<String, String> stats = app.awaitStats(s -> n(s, "failedExports") == 1, Duration.ofSeconds(10));
