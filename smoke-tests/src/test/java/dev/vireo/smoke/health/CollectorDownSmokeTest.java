@@ -20,18 +20,21 @@ class CollectorDownSmokeTest {
   private static final int TOTAL = WARMUP + ROUNDS * PER_ROUND;
   private static final int MAX_QUEUE = 512;
 
-  private static final Map<String, String> SETTINGS =
+  private static final Map<String, String> UP_SETTINGS = Map.of("otel.bsp.max.queue.size", String.valueOf(MAX_QUEUE));
+
+  private static final Map<String, String> DOWN_SETTINGS =
       Map.of(
           "otel.bsp.max.queue.size", String.valueOf(MAX_QUEUE),
-          // each failed export gives up after 1 s (retries included): many failed batches within the test
+          // each failed export gives up after 1 s (retries included): many failed batches within the test; the
+          // healthy side keeps the default timeout, so a slow moment of a busy machine cannot fail an export there
           "otel.exporter.otlp.timeout", "1000");
 
   @Test
   void sameLatencyBoundedMemoryAndExactlyOneWarning() {
     String deadEndpoint = ClosedPort.endpoint();
     try (OtlpReceiver receiver = OtlpReceiver.open();
-        LoadAppProcess up = LoadAppProcess.start(receiver.httpEndpoint(), SETTINGS);
-        LoadAppProcess down = LoadAppProcess.start(deadEndpoint, SETTINGS)) {
+        LoadAppProcess up = LoadAppProcess.start(receiver.httpEndpoint(), UP_SETTINGS);
+        LoadAppProcess down = LoadAppProcess.start(deadEndpoint, DOWN_SETTINGS)) {
       up.load(WARMUP, "/warmup");
       down.load(WARMUP, "/warmup");
       // Both JVMs run side by side and take turns, so a busy moment on the machine hits both alike.
@@ -77,7 +80,10 @@ class CollectorDownSmokeTest {
       // being exported right now (at most otel.bsp.max.export.batch.size = 512)
       long accounted = n(downStats, "dropped") + n(downStats, "failed") + n(downStats, "queue");
       assertThat(accounted).isBetween(TOTAL - 512L, (long) TOTAL);
-      assertThat(n(downStats, "dropped")).isGreaterThan(TOTAL - 4L * MAX_QUEUE);
+      // the queue bound, not the traffic, decides what is held: the overflow is dropped, and each failed export
+      // lost at most one batch (how many batches fail depends on how fast the machine runs the load)
+      assertThat(n(downStats, "dropped")).isPositive();
+      assertThat(n(downStats, "failed")).isLessThanOrEqualTo(512L * n(downStats, "failedExports"));
 
       // Regression guards with generous bounds (a shared, busy machine); the real figures belong in a benchmark.
       assertThat(downP50).isLessThanOrEqualTo(3 * upP50 + 100);

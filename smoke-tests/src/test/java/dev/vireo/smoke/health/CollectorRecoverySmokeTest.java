@@ -39,15 +39,19 @@ class CollectorRecoverySmokeTest {
                 .toList();
         assertThat(after).hasSize(50).allMatch(span -> span.kind().equals("CLIENT"));
 
-        // settled: nothing queued, everything the agent counts as exported has arrived
+        // settled: every span of both loads has its outcome (exported, dropped or failed): the books balance
         Map<String, String> stats =
             app.awaitStats(
-                s -> n(s, "queue") == 0 && n(s, "exported") == receiver.spans().size() && n(s, "exported") >= 50,
+                s -> n(s, "queue") == 0 && n(s, "exported") + n(s, "dropped") + n(s, "failed") == 550,
                 Duration.ofSeconds(30));
-        System.out.println("after recovery: " + stats + "; receiver got " + receiver.spans().size() + "; " + recovery);
+        int received = receiver.spans().size();
+        System.out.println("after recovery: " + stats + "; receiver got " + received + "; " + recovery);
 
         assertThat(stats.get("healthy")).isEqualTo("true");
-        assertThat(n(stats, "exported") + n(stats, "dropped") + n(stats, "failed")).isEqualTo(550);
+        assertThat(n(stats, "exported")).isGreaterThanOrEqualTo(50);
+        // everything counted as exported arrived; more may have: an export that reached the collector just as it
+        // came up, but whose answer came after the 1 s timeout, counts as failed on our side
+        assertThat((long) received).isBetween(n(stats, "exported"), n(stats, "exported") + n(stats, "failed"));
         assertThat(n(stats, "dropped")).isPositive();
         assertThat(recovery).contains("recovered after");
         Matcher matcher = RECOVERY.matcher(recovery);
