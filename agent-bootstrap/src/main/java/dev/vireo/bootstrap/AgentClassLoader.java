@@ -53,7 +53,7 @@ public final class AgentClassLoader extends ClassLoader {
     }
     byte[] bytes;
     try (InputStream in = jar.getInputStream(entry)) {
-      bytes = readAll(in);
+      bytes = read(in, entry.getSize());
     } catch (IOException e) {
       throw new ClassNotFoundException(name, e);
     }
@@ -89,6 +89,23 @@ public final class AgentClassLoader extends ClassLoader {
     }
   }
 
+  /**
+   * The agent's own entries straight from the open jar: Byte Buddy reads every advice and helper class file this way,
+   * and the URL route would open a connection per read. The parent (the platform loader) has no such names.
+   */
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    JarEntry entry = jar.getJarEntry(entryNameFor(name));
+    if (entry != null) {
+      try {
+        return jar.getInputStream(entry);
+      } catch (IOException e) {
+        // fall through to the usual lookup
+      }
+    }
+    return super.getResourceAsStream(name);
+  }
+
   @Override
   protected Enumeration<URL> findResources(String name) {
     URL url = findResource(name);
@@ -114,6 +131,26 @@ public final class AgentClassLoader extends ClassLoader {
       }
     }
     return names;
+  }
+
+  /**
+   * An entry's bytes into one array of its recorded size: loading ~1,500 classes at start-up, growing buffers and
+   * copies would allocate several times the class bytes.
+   */
+  static byte[] read(InputStream in, long size) throws IOException {
+    if (size < 0 || size > Integer.MAX_VALUE) {
+      return readAll(in);
+    }
+    byte[] bytes = new byte[(int) size];
+    int off = 0;
+    while (off < bytes.length) {
+      int n = in.read(bytes, off, bytes.length - off);
+      if (n < 0) {
+        throw new IOException("truncated jar entry: " + off + " of " + size + " bytes");
+      }
+      off += n;
+    }
+    return bytes;
   }
 
   static byte[] readAll(InputStream in) throws IOException {
