@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.executors;
 
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
@@ -60,10 +61,14 @@ public final class ExecutorsModule implements InstrumentationModule {
         // dependent stages (thenApply, thenCompose, whenComplete, ...) fire through tryFire, on whichever
         // thread completes the source, or asynchronously; UniCompletions say when they have fired
         type(
-            nameStartsWith("java.util.concurrent.CompletableFuture$").and(hasSuperClass(named(UNI_COMPLETION))),
+            nameStartsWith("java.util.concurrent.CompletableFuture$").and(not(isAbstract())).and(hasSuperClass(named(UNI_COMPLETION))),
             target -> target.applyAdvice(named("tryFire").and(takesArguments(1)).and(not(isAbstract())), PACKAGE + "CompletionFiredAdvice")),
         type(
-            nameStartsWith("java.util.concurrent.CompletableFuture$").and(not(hasSuperClass(named(UNI_COMPLETION)))),
+            // only classes with a tryFire body: rewriting AltResult or an interface would cost start-up for nothing
+            nameStartsWith("java.util.concurrent.CompletableFuture$")
+                .and(not(isAbstract()))
+                .and(declaresMethod(named("tryFire").and(not(isAbstract()))))
+                .and(not(hasSuperClass(named(UNI_COMPLETION)))),
             target -> target.applyAdvice(named("tryFire").and(takesArguments(1)).and(not(isAbstract())), PACKAGE + "RepeatedRunAdvice")),
         // execute(Runnable) with a plain Runnable; addWorker starts pool threads, which live for many tasks
         type(

@@ -44,11 +44,12 @@ public final class JdbcModule implements InstrumentationModule, TypeInstrumentat
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
     // Driver and pool classes have arbitrary names, so the costly super type walk cannot be avoided;
-    // it is done once for both interfaces, and never for interfaces or the JDK's own classes.
-    return not(isInterface())
-        .and(not(nameStartsWith("java.")))
+    // it is done once for both interfaces, and never for interfaces or the JDK's own classes. The name
+    // tests come first: they need no parsing of the class file, isInterface() does.
+    return not(nameStartsWith("java."))
         .and(not(nameStartsWith("sun.")))
         .and(not(nameStartsWith("jdk.")))
+        .and(not(isInterface()))
         .and(hasSuperType(namedOneOf("java.sql.Statement", "java.sql.Connection")));
   }
 
