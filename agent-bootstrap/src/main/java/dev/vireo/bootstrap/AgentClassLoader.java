@@ -35,6 +35,7 @@ public final class AgentClassLoader extends ClassLoader {
   private final JarFile jar;
   private final String jarUrl;
   private final ProtectionDomain protectionDomain;
+  private volatile String[] classNames;
 
   public AgentClassLoader(File agentJar) throws IOException {
     super(platformLoader());
@@ -44,13 +45,44 @@ public final class AgentClassLoader extends ClassLoader {
         new ProtectionDomain(new CodeSource(agentJar.toURI().toURL(), (Certificate[]) null), null, this, null);
   }
 
+  /**
+   * The agent's own classes are defined without asking the parent first. Asked for a name it does not have, the
+   * platform class loader throws a ClassNotFoundException, whose stack trace (class loading runs deep) costs more
+   * than defining the class; for ~1,300 classes at start-up that adds up. The jar holds no JDK class, so looking
+   * here first never changes which class a name resolves to.
+   */
+  @Override
+  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+    synchronized (getClassLoadingLock(name)) {
+      Class<?> loaded = findLoadedClass(name);
+      if (loaded == null) {
+        JarEntry entry = name.startsWith("java.") ? null : jar.getJarEntry(classEntryName(name));
+        if (entry == null) {
+          return super.loadClass(name, resolve);
+        }
+        loaded = define(name, entry);
+      }
+      if (resolve) {
+        resolveClass(loaded);
+      }
+      return loaded;
+    }
+  }
+
   @Override
   protected Class<?> findClass(String name) throws ClassNotFoundException {
-    String entryName = PREFIX + name.replace('.', '/') + ".classdata";
-    JarEntry entry = jar.getJarEntry(entryName);
+    JarEntry entry = jar.getJarEntry(classEntryName(name));
     if (entry == null) {
       throw new ClassNotFoundException(name);
     }
+    return define(name, entry);
+  }
+
+  private static String classEntryName(String className) {
+    return PREFIX + className.replace('.', '/') + ".classdata";
+  }
+
+  private Class<?> define(String name, JarEntry entry) throws ClassNotFoundException {
     byte[] bytes;
     try (InputStream in = jar.getInputStream(entry)) {
       bytes = read(in, entry.getSize());
@@ -122,13 +154,32 @@ public final class AgentClassLoader extends ClassLoader {
 
   /** Class names below a package (slash form, e.g. {@code dev/vireo/instrumentation/jdbc/}). */
   public List<String> classNamesUnder(String packagePath) {
-    String prefix = PREFIX + packagePath;
+    String prefix = packagePath.replace('/', '.');
     List<String> names = new ArrayList<>();
-    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-      String entry = e.nextElement().getName();
-      if (entry.startsWith(prefix) && entry.endsWith(".classdata")) {
-        names.add(entry.substring(PREFIX.length(), entry.length() - ".classdata".length()).replace('/', '.'));
+    for (String name : classNames()) {
+      if (name.startsWith(prefix)) {
+        names.add(name);
       }
+    }
+    return names;
+  }
+
+  /**
+   * Every class name in the jar, listed once: each module's reference check asks for its own package, and walking
+   * the ~5,000 entries again for each would allocate an entry object per entry per module.
+   */
+  private String[] classNames() {
+    String[] names = classNames;
+    if (names == null) {
+      List<String> found = new ArrayList<>();
+      for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+        String entry = e.nextElement().getName();
+        if (entry.startsWith(PREFIX) && entry.endsWith(".classdata")) {
+          found.add(entry.substring(PREFIX.length(), entry.length() - ".classdata".length()).replace('/', '.'));
+        }
+      }
+      names = found.toArray(new String[0]);
+      classNames = names;
     }
     return names;
   }
