@@ -40,6 +40,12 @@ final class IgnoredTypes {
             .or(nameStartsWith("java.lang.invoke."))
             .or(nameStartsWith("sun.invoke."))
             .or(nameStartsWith("jdk.jfr."))
+            // the machinery that reads class files: describing one of these while it loads would need itself
+            .or(nameStartsWith("jdk.internal.loader."))
+            .or(nameStartsWith("jdk.internal.jimage."))
+            .or(nameStartsWith("sun.net.www.protocol.jrt."))
+            .or(nameStartsWith("sun.net.www.protocol.jar."))
+            .or(nameStartsWith("sun.net.www.protocol.file."))
             .or(nameStartsWith("com.sun.proxy."))
             .or(nameStartsWith("jdk.proxy"))
             // by name only: a test on modifiers (isSynthetic) would parse every class the JVM loads

@@ -3,6 +3,7 @@ package dev.vireo.instrumentation.httpurlconnection;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -32,9 +33,12 @@ public final class HttpUrlConnectionModule implements InstrumentationModule, Typ
 
   @Override
   public ElementMatcher<TypeDescription> typeMatcher() {
-    // The JDK's implementations (http, and https which delegates to an http one); the name test
-    // comes first because it is cheap and the super class walk is not.
-    return nameStartsWith("sun.net.www.protocol.")
+    // The JDK's implementations (http, and https which delegates to an http one). The name tests come
+    // first: they are cheap, and they keep the super class walk away from other protocol handlers. Walking
+    // the jrt: handler's super types reads class files through a jrt: URL, which needs that very handler:
+    // a ClassCircularityError in the application (seen when the CLDR locale data loads).
+    return nameStartsWith("sun.net.www.protocol.http")
+        .and(nameContains("URLConnection"))
         .and(not(isAbstract()))
         .and(hasSuperClass(named("java.net.HttpURLConnection")));
   }
