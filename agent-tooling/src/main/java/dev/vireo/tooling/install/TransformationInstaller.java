@@ -77,11 +77,15 @@ public final class TransformationInstaller {
    * Byte Buddy's own switch turns the injection off; it is set only while the builder is created, so the
    * application's Byte Buddy (its own classes, initialized later) never sees it.
    */
-  private static AgentBuilder newAgentBuilder(ByteBuddy byteBuddy) {
-    if (System.getProperty(Nexus.PROPERTY) != null) {
-      return new AgentBuilder.Default(byteBuddy);
+  static AgentBuilder newAgentBuilder(ByteBuddy byteBuddy) {
+    try {
+      if (System.getProperty(Nexus.PROPERTY) != null) {
+        return new AgentBuilder.Default(byteBuddy);
+      }
+      System.setProperty(Nexus.PROPERTY, "true");
+    } catch (SecurityException e) {
+      return new AgentBuilder.Default(byteBuddy); // only slower
     }
-    System.setProperty(Nexus.PROPERTY, "true");
     try {
       return new AgentBuilder.Default(byteBuddy);
     } finally {
