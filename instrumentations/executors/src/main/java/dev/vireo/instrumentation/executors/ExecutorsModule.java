@@ -61,7 +61,9 @@ public final class ExecutorsModule implements InstrumentationModule {
         // dependent stages (thenApply, thenCompose, whenComplete, ...) fire through tryFire, on whichever
         // thread completes the source, or asynchronously; UniCompletions say when they have fired
         type(
-            nameStartsWith("java.util.concurrent.CompletableFuture$").and(not(isAbstract())).and(hasSuperClass(named(UNI_COMPLETION))),
+            nameStartsWith("java.util.concurrent.CompletableFuture$")
+                .and(not(isAbstract()))
+                .and(hasSuperClass(named(UNI_COMPLETION))),
             target -> target.applyAdvice(named("tryFire").and(takesArguments(1)).and(not(isAbstract())), PACKAGE + "CompletionFiredAdvice")),
         type(
             // only classes with a tryFire body: rewriting AltResult or an interface would cost start-up for nothing
