@@ -66,12 +66,8 @@ final class TypeDescriptionCache extends AgentBuilder.PoolStrategy.WithTypePoolC
       if (!resolution.isResolved()) {
         return resolution;
       }
-      TypePool.Resolution known = recent.get(name);
-      if (known != null) {
-        return known;
-      }
-      recent.put(name, resolution);
-      return resolution;
+      TypePool.Resolution known = recent.putIfAbsent(name, resolution);
+      return known == null ? resolution : known;
     }
 
     @Override

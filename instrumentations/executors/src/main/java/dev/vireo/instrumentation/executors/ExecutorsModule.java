@@ -18,6 +18,7 @@ import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -30,6 +31,14 @@ public final class ExecutorsModule implements InstrumentationModule {
 
   private static final String PACKAGE = "dev.vireo.instrumentation.executors.";
   private static final String UNI_COMPLETION = "java.util.concurrent.CompletableFuture$UniCompletion";
+  private static final ElementMatcher.Junction<MethodDescription> TRY_FIRE =
+      named("tryFire").and(takesArguments(1)).and(not(isAbstract()));
+  /**
+   * CompletableFuture's nested classes with a tryFire body: only those have anything to advise, and rewriting
+   * AltResult, Completion or the AsynchronousCompletionTask interface would cost start-up for nothing.
+   */
+  private static final ElementMatcher.Junction<TypeDescription> FIRES_COMPLETIONS =
+      nameStartsWith("java.util.concurrent.CompletableFuture$").and(declaresMethod(TRY_FIRE));
 
   @Override
   public String name() {
@@ -61,17 +70,11 @@ public final class ExecutorsModule implements InstrumentationModule {
         // dependent stages (thenApply, thenCompose, whenComplete, ...) fire through tryFire, on whichever
         // thread completes the source, or asynchronously; UniCompletions say when they have fired
         type(
-            nameStartsWith("java.util.concurrent.CompletableFuture$")
-                .and(not(isAbstract()))
-                .and(hasSuperClass(named(UNI_COMPLETION))),
-            target -> target.applyAdvice(named("tryFire").and(takesArguments(1)).and(not(isAbstract())), PACKAGE + "CompletionFiredAdvice")),
+            FIRES_COMPLETIONS.and(hasSuperClass(named(UNI_COMPLETION))),
+            target -> target.applyAdvice(TRY_FIRE, PACKAGE + "CompletionFiredAdvice")),
         type(
-            // only classes with a tryFire body: rewriting AltResult or an interface would cost start-up for nothing
-            nameStartsWith("java.util.concurrent.CompletableFuture$")
-                .and(not(isAbstract()))
-                .and(declaresMethod(named("tryFire").and(not(isAbstract()))))
-                .and(not(hasSuperClass(named(UNI_COMPLETION)))),
-            target -> target.applyAdvice(named("tryFire").and(takesArguments(1)).and(not(isAbstract())), PACKAGE + "RepeatedRunAdvice")),
+            FIRES_COMPLETIONS.and(not(hasSuperClass(named(UNI_COMPLETION)))),
+            target -> target.applyAdvice(TRY_FIRE, PACKAGE + "RepeatedRunAdvice")),
         // execute(Runnable) with a plain Runnable; addWorker starts pool threads, which live for many tasks
         type(
             named("java.util.concurrent.ThreadPoolExecutor"),
