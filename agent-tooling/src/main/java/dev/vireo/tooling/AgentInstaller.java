@@ -10,6 +10,7 @@ import dev.vireo.tooling.extension.Extensions;
 import dev.vireo.tooling.install.ModuleRegistry;
 import dev.vireo.tooling.install.TransformationInstaller;
 import dev.vireo.tooling.sdk.AgentSdk;
+import dev.vireo.tooling.sdk.LazyMetricsStart;
 import dev.vireo.tooling.sdk.SdkCustomizer;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
@@ -42,6 +43,7 @@ public final class AgentInstaller {
     // SDK SPIs (samplers, span processors, exporters, resource providers...) may come from extensions too
     AgentSdk sdk = new AgentSdk(config, extensions.classLoader(), customizer);
     VireoTelemetry.install(sdk);
+    LazyMetricsStart.scheduleFor(sdk, config);
 
     long configured = System.nanoTime();
     ModuleRegistry registry = ModuleRegistry.load(extensions.classLoader(), config);

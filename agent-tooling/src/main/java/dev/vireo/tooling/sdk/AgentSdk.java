@@ -10,6 +10,8 @@ import dev.vireo.tooling.exporter.HealthTrackingSpanExporter;
 import dev.vireo.tooling.exporter.SdkLogRouting;
 import dev.vireo.tooling.exporter.SpanQueueMetricReader;
 import dev.vireo.tooling.propagation.StrictPropagators;
+import dev.vireo.tooling.runtime.RuntimeMetrics;
+import dev.vireo.tooling.runtime.RuntimeTelemetrySettings;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
@@ -55,6 +57,8 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
   private final ClassLoader agentLoader;
   private final SdkCustomizer customizer;
   private volatile OpenTelemetrySdk sdk;
+  /** What instrumentations get: the SDK, or its tracing alone when no metric goes anywhere. */
+  private volatile OpenTelemetry visible;
   private volatile ExportHealth exportHealth;
 
   public AgentSdk(AgentConfig config, ClassLoader agentLoader, SdkCustomizer customizer) {
@@ -66,9 +70,20 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
   @Override
   public synchronized OpenTelemetry get() {
     if (sdk == null) {
-      sdk = build();
+      OpenTelemetrySdk built = build();
+      boolean recordsMetrics = RuntimeTelemetrySettings.from(config).metricsExported() || customizer.addsMetricReader();
+      visible = recordsMetrics ? built : new TracesOnlyOpenTelemetry(built);
+      sdk = built;
     }
-    return sdk;
+    return visible;
+  }
+
+  /** Has the metric readers export now (the first export of a lazily started pipeline). */
+  void flushMetrics() {
+    OpenTelemetrySdk current = sdk;
+    if (current != null) {
+      current.getSdkMeterProvider().forceFlush();
+    }
   }
 
   private OpenTelemetrySdk build() {
@@ -100,8 +115,10 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     }
     try {
       exportHealth = health;
-      if (!config.getList("otel.metrics.exporter").contains("none")) {
+      RuntimeTelemetrySettings metrics = RuntimeTelemetrySettings.from(config);
+      if (metrics.metricsExported()) {
         ExporterHealthMetrics.register(built.getMeterProvider(), health);
+        RuntimeMetrics.register(built.getMeterProvider(), metrics);
       }
       ExporterHealthJmx.registerInBackground(health);
     } catch (RuntimeException e) {

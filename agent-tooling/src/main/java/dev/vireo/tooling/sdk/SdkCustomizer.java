@@ -8,4 +8,12 @@ public interface SdkCustomizer {
   SdkCustomizer NONE = builder -> {};
 
   void customize(AutoConfiguredOpenTelemetrySdkBuilder builder);
+
+  /**
+   * Whether {@link #customize} registers a metric reader of its own. Without one, and with {@code
+   * otel.metrics.exporter=none}, instrumentations get no-op meters and record no metric at all.
+   */
+  default boolean addsMetricReader() {
+    return false;
+  }
 }

@@ -2,6 +2,8 @@ package dev.vireo.testing.agent;
 
 import dev.vireo.tooling.AgentInstaller;
 import dev.vireo.tooling.sdk.AgentSdk;
+import dev.vireo.tooling.sdk.SdkCustomizer;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -38,11 +40,20 @@ public final class AgentTesting {
             instrumentation,
             AgentTesting.class.getClassLoader(),
             "otel.traces.exporter=none;otel.metrics.exporter=none;otel.logs.exporter=none",
-            builder ->
+            new SdkCustomizer() {
+              @Override
+              public void customize(AutoConfiguredOpenTelemetrySdkBuilder builder) {
                 builder
                     .addTracerProviderCustomizer(
                         (tracer, config) -> tracer.addSpanProcessor(SimpleSpanProcessor.create(SPANS)))
-                    .addMeterProviderCustomizer((meter, config) -> meter.registerMetricReader(METRICS)));
+                    .addMeterProviderCustomizer((meter, config) -> meter.registerMetricReader(METRICS));
+              }
+
+              @Override
+              public boolean addsMetricReader() {
+                return true;
+              }
+            });
   }
 
   public static boolean isInstalled() {

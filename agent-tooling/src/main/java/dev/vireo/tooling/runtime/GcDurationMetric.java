@@ -1,0 +1,101 @@
+package dev.vireo.tooling.runtime;
+
+import static dev.vireo.tooling.runtime.RuntimeAttributes.GC_ACTION;
+import static dev.vireo.tooling.runtime.RuntimeAttributes.GC_CAUSE;
+import static dev.vireo.tooling.runtime.RuntimeAttributes.GC_NAME;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.vireo.bootstrap.VireoLog;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationFilter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * {@code jvm.gc.duration}: one measurement per garbage collection, taken from the JVM's GC notifications
+ * (delivered on the JVM's own notification thread), so nothing polls.
+ */
+final class GcDurationMetric implements NotificationListener, AutoCloseable {
+
+  static final List<Double> BUCKETS = Arrays.asList(0.01, 0.1, 1.0, 10.0);
+
+  private static final NotificationFilter GC_NOTIFICATIONS =
+      notification -> GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType());
+
+  private final DoubleHistogram histogram;
+  private final boolean captureCause;
+  private final List<NotificationEmitter> emitters = new ArrayList<>();
+
+  GcDurationMetric(Meter meter, boolean captureCause) {
+    this.histogram =
+        meter
+            .histogramBuilder("jvm.gc.duration")
+            .setUnit("s")
+            .setDescription("Duration of JVM garbage collection actions.")
+            .setExplicitBucketBoundariesAdvice(BUCKETS)
+            .build();
+    this.captureCause = captureCause;
+  }
+
+  /** Listens to every collector that sends notifications; null where the JVM has no GC notifications. */
+  static GcDurationMetric register(Meter meter, boolean captureCause) {
+    GcDurationMetric metric;
+    try {
+      metric = new GcDurationMetric(meter, captureCause);
+      // resolves the com.sun.management class now, so a JVM without it is noticed here
+      GarbageCollectionNotificationInfo.class.getName();
+    } catch (LinkageError e) {
+      VireoLog.debug("jvm.gc.duration is not recorded: this JVM has no GC notifications ({})", e.toString());
+      return null;
+    }
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (collector instanceof NotificationEmitter) {
+        NotificationEmitter emitter = (NotificationEmitter) collector;
+        emitter.addNotificationListener(metric, GC_NOTIFICATIONS, null);
+        metric.emitters.add(emitter);
+      }
+    }
+    return metric;
+  }
+
+  @Override
+  public void handleNotification(Notification notification, Object handback) {
+    try {
+      GarbageCollectionNotificationInfo info =
+          GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+      record(info.getGcName(), info.getGcAction(), info.getGcCause(), info.getGcInfo().getDuration());
+    } catch (RuntimeException e) {
+      VireoLog.debug("a GC notification could not be read ({})", e.toString());
+    }
+  }
+
+  void record(String name, String action, String cause, long durationMillis) {
+    Attributes attributes =
+        captureCause
+            ? Attributes.of(GC_NAME, name, GC_ACTION, action, GC_CAUSE, cause)
+            : Attributes.of(GC_NAME, name, GC_ACTION, action);
+    histogram.record(durationMillis / 1000.0, attributes);
+  }
+
+  @Override
+  public void close() {
+    for (NotificationEmitter emitter : emitters) {
+      try {
+        emitter.removeNotificationListener(this, GC_NOTIFICATIONS, null);
+      } catch (ListenerNotFoundException ignored) {
+        // already gone
+      }
+    }
+    emitters.clear();
+  }
+}
