@@ -7,6 +7,7 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import java.util.List;
@@ -23,6 +24,8 @@ public class DurationMetric implements OperationListener {
   private final DoubleHistogram histogram;
   private final List<AttributeKey<?>> allowed;
   private final double nanosPerUnit;
+  /** False with the API's no-op meters (no metrics exporter): then there is nothing to do per operation. */
+  private final boolean recording;
 
   /**
    * @param meterName instrumentation scope of the meter, e.g. {@code dev.vireo.db}
@@ -42,8 +45,10 @@ public class DurationMetric implements OperationListener {
       String meterName, String name, String description, List<AttributeKey<?>> allowed, String unit,
       List<Double> buckets) {
     this.startKey = ContextKey.named("vireo-duration-start-" + name);
+    MeterProvider meterProvider = VireoTelemetry.get().getMeterProvider();
+    this.recording = meterProvider != MeterProvider.noop();
     DoubleHistogramBuilder builder =
-        VireoTelemetry.get().getMeter(meterName).histogramBuilder(name).setUnit(unit).setDescription(description);
+        meterProvider.get(meterName).histogramBuilder(name).setUnit(unit).setDescription(description);
     if (buckets != null) {
       builder.setExplicitBucketBoundariesAdvice(buckets);
     }
@@ -65,6 +70,9 @@ public class DurationMetric implements OperationListener {
 
   @Override
   public Context onStart(Context context, Attributes startAttributes, long startNanos) {
+    if (!recording) {
+      return context;
+    }
     return context.with(startKey, new Start(startNanos, startAttributes));
   }
 
