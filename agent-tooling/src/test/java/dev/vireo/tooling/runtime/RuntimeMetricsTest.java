@@ -9,6 +9,8 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.MetricDataType;
 import io.opentelemetry.sdk.metrics.data.PointData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -77,6 +79,20 @@ class RuntimeMetricsTest {
         .anySatisfy(p -> assertThat(p.getAttributes().get(AttributeKey.booleanKey("jvm.thread.daemon"))).isFalse());
     long total = threads.getLongSumData().getPoints().stream().mapToLong(p -> p.getValue()).sum();
     assertThat(total).isBetween(1L, (long) Thread.activeCount() + 100);
+  }
+
+  @Test
+  void onJava8WithoutThreadInfoIsDaemonOnlyTheDaemonSplitIsReported() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    new ThreadCountMetric(threads, null).registerOn(meterProvider.get("java8"));
+    MetricData metric = metric(reader.collectAllMetrics(), "jvm.thread.count");
+    assertThat(keys(metric)).containsExactly("jvm.thread.daemon");
+    assertThat(metric.getLongSumData().getPoints()).hasSize(2);
+    long daemons =
+        metric.getLongSumData().getPoints().stream()
+            .filter(p -> p.getAttributes().get(AttributeKey.booleanKey("jvm.thread.daemon")))
+            .mapToLong(p -> p.getValue()).sum();
+    assertThat(daemons).isPositive(); // the JVM's own (Reference Handler, Finalizer, ...) are daemons
   }
 
   @Test
