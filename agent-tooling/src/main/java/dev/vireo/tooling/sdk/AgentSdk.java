@@ -117,8 +117,8 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
       exportHealth = health;
       RuntimeTelemetrySettings metrics = RuntimeTelemetrySettings.from(config);
       if (metrics.metricsExported()) {
+        RuntimeMetrics.register(built.getMeterProvider(), metrics); // never throws
         ExporterHealthMetrics.register(built.getMeterProvider(), health);
-        RuntimeMetrics.register(built.getMeterProvider(), metrics);
       }
       ExporterHealthJmx.registerInBackground(health);
     } catch (RuntimeException e) {
