@@ -40,6 +40,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
   private final TextMapGetter<REQUEST> extractFrom;
   private final TextMapSetter<REQUEST> injectInto;
   private final boolean enabled;
+  private final ExceptionTextRedactor<? super REQUEST> exceptionRedactor;
 
   Instrumenter(InstrumenterBuilder<REQUEST, RESPONSE> builder) {
     this.openTelemetry = builder.openTelemetry;
@@ -54,6 +55,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     this.extractFrom = builder.extractFrom;
     this.injectInto = builder.injectInto;
     this.enabled = builder.enabled;
+    this.exceptionRedactor = builder.exceptionRedactor;
   }
 
   /** False when disabled, or when a span of the same family is already open in {@code parent}. */
@@ -113,7 +115,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     Attributes endAttributes = attributes.build();
     span.setAllAttributes(endAttributes);
     if (error != null) {
-      span.recordException(error);
+      ExceptionEvents.record(span, error, request, exceptionRedactor);
     }
     StatusCode status = statusExtractor.extract(request, response, error);
     if (status != StatusCode.UNSET) {
