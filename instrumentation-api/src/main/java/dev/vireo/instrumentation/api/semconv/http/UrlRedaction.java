@@ -164,6 +164,11 @@ public final class UrlRedaction {
     return out == null ? query : out.toString();
   }
 
+  /** A URL path without its sensitive path parameters ({@code /cart;jsessionid=A1} → {@code /cart}). */
+  public static String redactPath(String path) {
+    return path.indexOf(';') < 0 ? path : stripPathParameters(path);
+  }
+
   /** Removes {@code ;name=value} path parameters whose name is sensitive ({@code ;jsessionid=..}). */
   static String stripPathParameters(String path) {
     StringBuilder out = null;
