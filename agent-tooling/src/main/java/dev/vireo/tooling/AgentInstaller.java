@@ -4,11 +4,13 @@ import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
 import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.instrumentation.api.VireoVersion;
+import dev.vireo.tooling.coexistence.OpenTelemetryAgentDetection;
 import dev.vireo.tooling.config.AgentConfig;
 import dev.vireo.tooling.config.ConfigValidation;
 import dev.vireo.tooling.extension.Extensions;
 import dev.vireo.tooling.install.ModuleRegistry;
 import dev.vireo.tooling.install.TransformationInstaller;
+import dev.vireo.tooling.protection.CircuitBreaker;
 import dev.vireo.tooling.sdk.AgentSdk;
 import dev.vireo.tooling.sdk.LazyMetricsStart;
 import dev.vireo.tooling.sdk.SdkCustomizer;
@@ -22,12 +24,17 @@ public final class AgentInstaller {
 
   /** Called reflectively from {@code dev.vireo.bootstrap.AgentStarter}. */
   public static void install(Instrumentation inst, ClassLoader agentLoader, File agentJar, String agentArgs) {
-    install(inst, agentLoader, agentArgs, SdkCustomizer.NONE);
+    install(inst, agentLoader, agentJar, agentArgs, SdkCustomizer.NONE);
   }
 
   /** Also used by the test harness, with an SDK customizer adding in-memory exporters. */
   public static AgentSdk install(
       Instrumentation inst, ClassLoader agentLoader, String agentArgs, SdkCustomizer customizer) {
+    return install(inst, agentLoader, null, agentArgs, customizer);
+  }
+
+  private static AgentSdk install(
+      Instrumentation inst, ClassLoader agentLoader, File agentJar, String agentArgs, SdkCustomizer customizer) {
     long start = System.nanoTime();
     AgentConfig config = AgentConfig.load(agentArgs);
     VireoLog.configure(
@@ -36,9 +43,21 @@ public final class AgentInstaller {
     if (!config.getBoolean("otel.javaagent.enabled", true)) {
       return null;
     }
+    String otherAgent = OpenTelemetryAgentDetection.detect(agentJar);
+    if (otherAgent != null) {
+      if (!config.getBoolean("otel.javaagent.force", false)) {
+        VireoLog.error(
+            "{} is attached to this JVM too: two agents would trace every request twice. Vireo stays off;"
+                + " remove one -javaagent, or set otel.javaagent.force=true to run both",
+            otherAgent);
+        return null;
+      }
+      VireoLog.warn("{} is attached to this JVM too; both run (otel.javaagent.force=true)", otherAgent);
+    }
     Extensions extensions = Extensions.load(config, agentLoader);
     config = ConfigValidation.validate(config, extensions.providedComponents());
     InstrumentationConfig.install(config);
+    CircuitBreaker.start(config);
 
     // SDK SPIs (samplers, span processors, exporters, resource providers...) may come from extensions too
     AgentSdk sdk = new AgentSdk(config, extensions.classLoader(), customizer);

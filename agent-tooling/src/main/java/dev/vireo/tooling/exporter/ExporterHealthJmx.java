@@ -1,6 +1,7 @@
 package dev.vireo.tooling.exporter;
 
 import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.tooling.protection.CircuitBreaker;
 import java.lang.management.ManagementFactory;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -84,5 +85,20 @@ public final class ExporterHealthJmx implements ExporterHealthMXBean {
   @Override
   public String getLastError() {
     return health.lastError();
+  }
+
+  @Override
+  public boolean isCircuitBreakerOpen() {
+    return CircuitBreaker.isOpen();
+  }
+
+  @Override
+  public String getCircuitBreakerReason() {
+    return CircuitBreaker.reason();
+  }
+
+  @Override
+  public long getCircuitBreakerTrips() {
+    return CircuitBreaker.trips();
   }
 }

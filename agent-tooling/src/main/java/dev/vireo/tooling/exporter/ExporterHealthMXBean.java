@@ -32,4 +32,13 @@ public interface ExporterHealthMXBean {
 
   /** Why the latest failed export failed; empty before any failure. */
   String getLastError();
+
+  /** True while the circuit breaker stops new spans (heap nearly full after GC, or GC time too high). */
+  boolean isCircuitBreakerOpen();
+
+  /** Why the circuit breaker last opened; empty before it ever opened. */
+  String getCircuitBreakerReason();
+
+  /** How often the circuit breaker opened since start. */
+  long getCircuitBreakerTrips();
 }

@@ -1,5 +1,6 @@
 package dev.vireo.tooling.exporter;
 
+import dev.vireo.tooling.protection.CircuitBreaker;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
 
@@ -15,6 +16,7 @@ public final class ExporterHealthMetrics {
   public static final String SPANS_FAILED = "vireo.exporter.spans.failed";
   public static final String FAILED_EXPORTS = "vireo.exporter.exports.failed";
   public static final String HEALTHY = "vireo.exporter.healthy";
+  public static final String CIRCUIT_BREAKER_OPEN = "vireo.circuit_breaker.open";
 
   private ExporterHealthMetrics() {}
 
@@ -41,5 +43,11 @@ public final class ExporterHealthMetrics {
         .setUnit("1")
         .setDescription("1 while span export works, 0 from the first failed export until the next success.")
         .buildWithCallback(m -> m.record(health.isHealthy() ? 1 : 0));
+    meter
+        .gaugeBuilder(CIRCUIT_BREAKER_OPEN)
+        .ofLongs()
+        .setUnit("1")
+        .setDescription("1 while the circuit breaker stops new spans (memory pressure), else 0.")
+        .buildWithCallback(m -> m.record(CircuitBreaker.isOpen() ? 1 : 0));
   }
 }

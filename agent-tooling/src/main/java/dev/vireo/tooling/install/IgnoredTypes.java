@@ -20,6 +20,12 @@ final class IgnoredTypes {
               "dev.vireo.bootstrap.AgentClassLoader",
               "dev.vireo.tooling.install.ModuleClassLoader",
               "dev.vireo.tooling.extension.ExtensionClassLoader",
+              // other agents' own classes (their exporters' HTTP clients): never traced, never changed
+              "io.opentelemetry.javaagent.bootstrap.AgentClassLoader",
+              "io.opentelemetry.javaagent.tooling.ExtensionClassLoader",
+              "io.opentelemetry.javaagent.tooling.instrumentation.indy.InstrumentationModuleClassLoader",
+              "co.elastic.apm.agent.bootstrap.classloading.ShadedClassLoader",
+              "datadog.trace.bootstrap.DatadogClassLoader",
               // reflection accessors and dynamic-language call sites: generated, short-lived, never instrumented
               "sun.reflect.DelegatingClassLoader",
               "jdk.internal.reflect.DelegatingClassLoader",
@@ -34,6 +40,8 @@ final class IgnoredTypes {
             .or(nameStartsWith("dev.vireo.tooling."))
             .or(nameStartsWith("dev.vireo.instrumentation."))
             .or(nameStartsWith("net.bytebuddy."))
+            // the OpenTelemetry Java agent's own classes (bootstrap ones included), when both run
+            .or(nameStartsWith("io.opentelemetry.javaagent."))
             .or(nameStartsWith("jdk.internal.reflect."))
             .or(nameStartsWith("sun.reflect."))
             .or(nameStartsWith("jdk.internal.misc."))

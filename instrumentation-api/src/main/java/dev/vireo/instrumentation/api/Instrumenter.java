@@ -9,6 +9,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     return new InstrumenterBuilder<>(instrumentationName, spanNameExtractor);
   }
 
+  private static final ContextKey<Boolean> NO_SPAN = ContextKey.named("vireo-no-span");
+
   private final Tracer tracer;
   private final OpenTelemetry openTelemetry;
   private final SpanNameExtractor<? super REQUEST> spanNameExtractor;
@@ -40,6 +43,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
   private final TextMapGetter<REQUEST> extractFrom;
   private final TextMapSetter<REQUEST> injectInto;
   private final boolean enabled;
+  private final ExceptionTextRedactor<? super REQUEST> exceptionRedactor;
 
   Instrumenter(InstrumenterBuilder<REQUEST, RESPONSE> builder) {
     this.openTelemetry = builder.openTelemetry;
@@ -54,6 +58,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     this.extractFrom = builder.extractFrom;
     this.injectInto = builder.injectInto;
     this.enabled = builder.enabled;
+    this.exceptionRedactor = builder.exceptionRedactor;
   }
 
   /** False when disabled, or when a span of the same family is already open in {@code parent}. */
@@ -74,6 +79,9 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     if (extractFrom != null) {
       parentContext =
           openTelemetry.getPropagators().getTextMapPropagator().extract(parent, request, extractFrom);
+    }
+    if (CircuitBreakerState.isOpen()) {
+      return propagateOnly(parentContext, request);
     }
     SpanBuilder spanBuilder =
         tracer.spanBuilder(spanNameExtractor.extract(request)).setSpanKind(spanKind).setParent(parentContext);
@@ -104,7 +112,26 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     return context;
   }
 
+  /**
+   * While the circuit breaker is open: no span, but the parent's span context stands in for it, so
+   * it is still injected downstream and nested operations of the family are still suppressed.
+   */
+  private Context propagateOnly(Context parentContext, REQUEST request) {
+    Span standIn = Span.wrap(Span.fromContext(parentContext).getSpanContext());
+    Context context = parentContext.with(standIn).with(NO_SPAN, Boolean.TRUE);
+    if (family != null) {
+      context = family.markActive(context, standIn);
+    }
+    if (injectInto != null) {
+      openTelemetry.getPropagators().getTextMapPropagator().inject(context, request, injectInto);
+    }
+    return context;
+  }
+
   public void end(Context context, REQUEST request, RESPONSE response, Throwable error) {
+    if (context.get(NO_SPAN) != null) {
+      return; // started while the circuit breaker was open
+    }
     Span span = Span.fromContext(context);
     AttributesBuilder attributes = Attributes.builder();
     for (AttributesExtractor<? super REQUEST, ? super RESPONSE> extractor : extractors) {
@@ -113,7 +140,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     Attributes endAttributes = attributes.build();
     span.setAllAttributes(endAttributes);
     if (error != null) {
-      span.recordException(error);
+      ExceptionEvents.record(span, error, request, exceptionRedactor);
     }
     StatusCode status = statusExtractor.extract(request, response, error);
     if (status != StatusCode.UNSET) {

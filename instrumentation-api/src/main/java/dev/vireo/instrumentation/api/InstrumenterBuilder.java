@@ -23,6 +23,7 @@ public final class InstrumenterBuilder<REQUEST, RESPONSE> {
   TextMapGetter<REQUEST> extractFrom;
   TextMapSetter<REQUEST> injectInto;
   boolean enabled = true;
+  ExceptionTextRedactor<? super REQUEST> exceptionRedactor;
 
   InstrumenterBuilder(String instrumentationName, SpanNameExtractor<? super REQUEST> spanNameExtractor) {
     this.instrumentationName = instrumentationName;
@@ -65,6 +66,13 @@ public final class InstrumenterBuilder<REQUEST, RESPONSE> {
   /** Nested spans of this family are suppressed. */
   public InstrumenterBuilder<REQUEST, RESPONSE> setSpanFamily(SpanFamily family) {
     this.family = family;
+    return this;
+  }
+
+  /** The message and stack trace of a recorded exception pass through {@code redactor} first. */
+  public InstrumenterBuilder<REQUEST, RESPONSE> setExceptionTextRedactor(
+      ExceptionTextRedactor<? super REQUEST> redactor) {
+    this.exceptionRedactor = redactor;
     return this;
   }
 

@@ -7,10 +7,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Attaches agent state to library objects the agent cannot add fields to (e.g. the span of an
  * {@code HttpURLConnection} across its calls). Keys are held weakly and compared by identity, so an
- * object that is collected takes its state with it. Lock-free for readers, and free of any
- * allocation while the field holds nothing (hot paths look up far more often than they store).
+ * object that is collected takes its state with it: the keys of collected owners land on a
+ * reference queue, and every read and write removes up to {@link #MAX_EXPUNGED_PER_CALL} of them
+ * (bounded, so no call pays for a whole GC's worth), so a field that is only read still lets go
+ * of the state of collected owners. Lock-free for readers (polling an empty queue takes no lock),
+ * and free of any allocation while the field holds nothing (hot paths look up far more often than
+ * they store).
  */
 public final class VirtualField<T, F> {
+
+  /** Stale entries removed per call at most. */
+  static final int MAX_EXPUNGED_PER_CALL = 64;
 
   private final ConcurrentHashMap<Object, F> map = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
@@ -23,6 +30,7 @@ public final class VirtualField<T, F> {
     if (map.isEmpty()) {
       return null;
     }
+    expunge(MAX_EXPUNGED_PER_CALL);
     return map.get(new Lookup(owner));
   }
 
@@ -31,11 +39,12 @@ public final class VirtualField<T, F> {
     if (map.isEmpty()) {
       return null;
     }
+    expunge(MAX_EXPUNGED_PER_CALL);
     return map.remove(new Lookup(owner));
   }
 
   public void set(T owner, F value) {
-    expunge();
+    expunge(MAX_EXPUNGED_PER_CALL);
     if (value == null) {
       if (!map.isEmpty()) {
         map.remove(new Lookup(owner));
@@ -47,13 +56,18 @@ public final class VirtualField<T, F> {
 
   /** For tests and health checks. */
   public int size() {
-    expunge();
+    expunge(Integer.MAX_VALUE);
     return map.size();
   }
 
-  private void expunge() {
+  /** Entries held, including those of collected owners not yet removed (for tests). */
+  int storedEntries() {
+    return map.size();
+  }
+
+  private void expunge(int max) {
     Object ref;
-    while ((ref = collected.poll()) != null) {
+    for (int i = 0; i < max && (ref = collected.poll()) != null; i++) {
       map.remove(ref);
     }
   }

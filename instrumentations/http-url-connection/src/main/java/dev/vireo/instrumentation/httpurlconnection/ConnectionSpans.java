@@ -66,6 +66,11 @@ final class ConnectionSpans {
     if (status == null && thrown == null) {
       status = statusOf(connection);
     }
+    if (status != null && status >= 400) {
+      // HttpURLConnection signals an error status with an exception (which getResponseCode swallows);
+      // the status already says it all, as for every other client: no exception event.
+      thrown = null;
+    }
     INSTRUMENTER.end(state.context, connection, status, thrown);
   }
 

@@ -140,6 +140,37 @@ class HttpUrlConnectionTest {
   }
 
   @Test
+  void errorStatusSeenOnlyThroughGetResponseCodeIsNoExceptionEventAndLeaksNoSecret() throws Exception {
+    HttpURLConnection connection =
+        (HttpURLConnection)
+            new URL("http://alice:hunter2@127.0.0.1:" + port + "/missing/1?token=s3cr3t&q=1").openConnection();
+    assertThat(connection.getResponseCode()).isEqualTo(404); // the application sees no exception
+
+    Trace trace = AgentTesting.waitForSpans(1).trace(0);
+    trace.span(0)
+        .hasName("GET")
+        .hasStatus(io.opentelemetry.sdk.trace.data.StatusData.error())
+        .hasAttribute(
+            stringKey("url.full"),
+            "http://REDACTED:REDACTED@127.0.0.1:" + port + "/missing/1?token=REDACTED&q=1")
+        .hasAttribute(longKey("http.response.status_code"), 404L)
+        .hasAttribute(stringKey("error.type"), "404");
+    assertThat(trace.get(0).getEvents()).isEmpty();
+    assertThat(trace.get(0).toString()).doesNotContain("hunter2").doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void errorStatusThroughGetInputStreamIsNoExceptionEventEither() throws Exception {
+    HttpURLConnection connection = open("/fail/2?password=hunter2");
+    assertThatThrownBy(connection::getInputStream).isInstanceOf(IOException.class).hasMessageContaining("hunter2");
+
+    Trace trace = AgentTesting.waitForSpans(1).trace(0);
+    trace.span(0).hasAttribute(longKey("http.response.status_code"), 500L);
+    assertThat(trace.get(0).getEvents()).isEmpty();
+    assertThat(trace.get(0).toString()).doesNotContain("hunter2");
+  }
+
+  @Test
   void connectionRefusedRecordsTheExceptionAndRethrowsIt() throws Exception {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

@@ -27,6 +27,11 @@ final class JdbcAttributesGetter implements DbClientAttributesGetter<JdbcRequest
   }
 
   @Override
+  public String rawQueryText(JdbcRequest request) {
+    return request.rawSql();
+  }
+
+  @Override
   public String oldQueryText(JdbcRequest request) {
     return request.oldQueryText;
   }

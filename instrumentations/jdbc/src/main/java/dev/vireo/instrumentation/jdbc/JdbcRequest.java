@@ -18,6 +18,8 @@ final class JdbcRequest {
   final String collectionName;
   final String storedProcedureName;
   final Long batchSize;
+  /** The SQL as written (a String, or the List of a batch), never exported: see {@link #rawSql()}. */
+  private Object sql;
 
   private JdbcRequest(
       JdbcConnectionInfo connection,
@@ -54,6 +56,25 @@ final class JdbcRequest {
         null);
   }
 
+  /** Sets the SQL as written (a String or a List of them); returns this. */
+  JdbcRequest withSql(Object sql) {
+    this.sql = sql;
+    return this;
+  }
+
+  /** The SQL as written, several joined by "; ": for sanitizing a database's error message. */
+  String rawSql() {
+    Object written = sql;
+    if (written instanceof java.util.List) {
+      StringBuilder joined = new StringBuilder();
+      for (Object one : (java.util.List<?>) written) {
+        joined.append(joined.length() == 0 ? "" : "; ").append(one);
+      }
+      return joined.toString();
+    }
+    return (String) written;
+  }
+
   /** A prepared statement executed with {@code size} parameter sets (not 1). */
   JdbcRequest asBatch(long size) {
     return new JdbcRequest(
@@ -64,7 +85,7 @@ final class JdbcRequest {
         DbBatchNames.of(operationName),
         collectionName,
         storedProcedureName,
-        size);
+        size).withSql(sql);
   }
 
   /** Several statements (sizes other than 1) with their texts already combined. */

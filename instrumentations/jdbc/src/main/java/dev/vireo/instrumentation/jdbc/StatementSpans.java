@@ -17,9 +17,11 @@ import java.util.List;
  * One CLIENT span per statement execution. While it runs its context is current, so a pool's
  * statement delegating to the driver's (or a driver delegating internally) creates no second span.
  *
- * <p>{@code db.query.text}: the SQL of a plain statement is sanitized (unless switched off); the
- * SQL of a prepared statement is parameterized and kept as written, as the conventions ask; the
- * older {@code db.statement} ({@code database/dup}) is sanitized in both cases, as it always was.
+ * <p>{@code db.query.text}: the SQL of every statement is sanitized (unless switched off), a
+ * prepared one too, since literals written inline next to its parameters are what sanitization is
+ * for; {@code ...query-sanitization.parameterized.enabled=false} keeps a prepared statement's SQL
+ * as written, the conventions' advice. The older {@code db.statement} ({@code database/dup}) is
+ * sanitized in both cases, as it always was.
  * A prepared statement's SQL is analysed once, at its first execution.
  */
 final class StatementSpans {
@@ -30,6 +32,7 @@ final class StatementSpans {
   static final VirtualField<Statement, StatementState> STATES = VirtualField.create();
 
   private static final boolean SANITIZE = DbQuerySanitization.isEnabled();
+  private static final boolean SANITIZE_PARAMETERIZED = DbQuerySanitization.isEnabledForParameterized();
   private static final boolean EMIT_OLD = SemconvStability.emitOldDatabase();
 
   private StatementSpans() {}
@@ -72,7 +75,7 @@ final class StatementSpans {
     }
     JdbcConnectionInfo connection = ConnectionInfos.of((Statement) statement);
     SqlQuery query = SqlQueries.analyze(sql, dialect(connection), SANITIZE);
-    return start(parent, JdbcRequest.single(connection, query, EMIT_OLD ? textOf(query) : null));
+    return start(parent, JdbcRequest.single(connection, query, EMIT_OLD ? textOf(query) : null).withSql(sql));
   }
 
   static Object startPrepared(Object statement) {
@@ -148,13 +151,12 @@ final class StatementSpans {
     if (request == null) {
       JdbcConnectionInfo connection = ConnectionInfos.of(statement);
       SqlDialect dialect = dialect(connection);
-      // parameterized: not sanitized (the conventions' advice); the older db.statement always was
-      SqlQuery query = SqlQueries.analyze(state.preparedSql, dialect, false);
+      SqlQuery query = SqlQueries.analyze(state.preparedSql, dialect, SANITIZE_PARAMETERIZED);
       String oldText = null;
       if (EMIT_OLD) {
         oldText = textOf(SqlQueries.analyze(state.preparedSql, dialect, SANITIZE));
       }
-      request = JdbcRequest.single(connection, query, oldText);
+      request = JdbcRequest.single(connection, query, oldText).withSql(state.preparedSql);
       state.preparedRequest = request;
     }
     return request;
@@ -167,7 +169,7 @@ final class StatementSpans {
     SqlDialect dialect = dialect(connection);
     if (sqls.size() == 1) {
       SqlQuery query = SqlQueries.analyze(sqls.get(0), dialect, SANITIZE);
-      return JdbcRequest.single(connection, query, EMIT_OLD ? textOf(query) : null);
+      return JdbcRequest.single(connection, query, EMIT_OLD ? textOf(query) : null).withSql(sqls.get(0));
     }
     SqlQuery first = SqlQueries.analyze(sqls.get(0), dialect, SANITIZE);
     String text = first.getQueryText();
@@ -196,7 +198,8 @@ final class StatementSpans {
     }
     String combined = texts == null ? text : texts.toString();
     return JdbcRequest.batch(
-        connection, combined, EMIT_OLD ? combined : null, summary, operation, collection, procedure, sqls.size());
+            connection, combined, EMIT_OLD ? combined : null, summary, operation, collection, procedure, sqls.size())
+        .withSql(sqls);
   }
 
   private static void appendBounded(StringBuilder texts, String text) {

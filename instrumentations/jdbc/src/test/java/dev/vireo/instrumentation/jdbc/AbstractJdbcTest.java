@@ -311,8 +311,66 @@ abstract class AbstractJdbcTest {
         .hasKind(SpanKind.CLIENT)
         .hasParent(trace.get(0))
         .hasStatus(StatusData.error())
-        .hasException(error)
         .hasAttributesSatisfyingExactly(expected);
+    // the exception event, its echo of the statement (H2) sanitized like db.query.text
+    assertThat(trace.get(1).getEvents()).hasSize(1);
+    io.opentelemetry.api.common.Attributes event = trace.get(1).getEvents().get(0).getAttributes();
+    assertThat(event.get(stringKey("exception.type"))).isEqualTo(error.getClass().getName());
+    assertThat(event.get(stringKey("exception.message")))
+        .isEqualTo(error.getMessage().replace("WHERE id = 42", "WHERE id = ?"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Source.class)
+  void preparedStatementWithAnInlineLiteralIsSanitized(Source source) throws Exception {
+    String sql = "SELECT name FROM " + items + " WHERE name <> 'hunter2' AND id = ?";
+    inRequest(source, connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setInt(1, 2);
+        try (ResultSet rows = statement.executeQuery()) {
+          assertThat(rows.next()).isTrue();
+        }
+      }
+    });
+
+    onlyTrace(2)
+        .span(1)
+        .hasName("SELECT " + items)
+        .hasAttributesSatisfyingExactly(
+            attributes("SELECT name FROM " + items + " WHERE name <> ? AND id = ?", "SELECT " + items));
+  }
+
+  /** A statement with the literal 'hunter2' whose error message from this database echoes it. */
+  String statementWhoseErrorEchoesALiteral() {
+    return "SELECT name FROM " + items + " WHERE WHERE name = 'hunter2'"; // syntax error: echoed by H2, MariaDB
+  }
+
+  @ParameterizedTest
+  @EnumSource(Source.class)
+  void literalsEchoedInTheErrorMessageAreSanitizedInTheExceptionEvent(Source source) throws Exception {
+    List<SQLException> thrown = new ArrayList<>();
+    inRequest(source, connection -> {
+      try (Statement statement = connection.createStatement()) {
+        thrown.add(
+            catchThrowableOfType(
+                SQLException.class, () -> statement.executeQuery(statementWhoseErrorEchoesALiteral())));
+      }
+    });
+
+    SQLException error = thrown.get(0);
+    assertThat(error.getMessage()).as("the database echoes the literal").contains("hunter2");
+    Trace trace = onlyTrace(2);
+    trace.span(1).hasStatus(StatusData.error());
+    assertThat(trace.get(1).getEvents()).hasSize(1);
+    io.opentelemetry.api.common.Attributes event = trace.get(1).getEvents().get(0).getAttributes();
+    assertThat(event.get(stringKey("exception.type"))).isEqualTo(error.getClass().getName());
+    assertThat(event.get(stringKey("exception.message")))
+        .isEqualTo(error.getMessage().replace("'hunter2'", "?").replace("hunter2", "?"));
+    assertThat(event.get(stringKey("exception.stacktrace")))
+        .startsWith(error.getClass().getName())
+        .contains("\tat ")
+        .doesNotContain("hunter2");
+    assertThat(trace.get(1).toString()).doesNotContain("hunter2");
   }
 
   @Test

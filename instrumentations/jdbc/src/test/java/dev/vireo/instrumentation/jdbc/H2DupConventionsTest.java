@@ -21,8 +21,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs in its own JVM with {@code otel.semconv-stability.opt-in=database/dup} (see the pom): the
- * stable keys plus the older ones, {@code db.statement} sanitized even for prepared statements.
+ * Runs in its own JVM with {@code otel.semconv-stability.opt-in=database/dup} and {@code
+ * otel.instrumentation.common.db.query-sanitization.parameterized.enabled=false} (see the pom): the
+ * stable keys plus the older ones; {@code db.query.text} of a prepared statement as written (the
+ * stable conventions' advice), {@code db.statement} sanitized even for prepared statements.
  */
 // Only meaningful in the JVM the pom starts with the setting; a -Dtest filter that also matches this
 // class in the default run must not fail it.

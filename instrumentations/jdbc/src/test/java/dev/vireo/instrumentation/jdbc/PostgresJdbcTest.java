@@ -22,6 +22,12 @@ class PostgresJdbcTest extends AbstractJdbcTest {
     return "42P01"; // SQLSTATE undefined_table
   }
 
+  @Override
+  String statementWhoseErrorEchoesALiteral() {
+    // a syntax error echoes only the token; a bad value is quoted back: invalid input syntax ... "hunter2"
+    return "SELECT name FROM " + items + " WHERE id = 'hunter2'";
+  }
+
   @ParameterizedTest
   @EnumSource(Source.class)
   void callableStatementNamesTheProcedure(Source source) throws Exception {

@@ -16,6 +16,14 @@ public interface DbClientAttributesGetter<REQUEST, RESPONSE> {
   String queryText(REQUEST request);
 
   /**
+   * The statement as the application wrote it (several joined by {@code "; "}), or null: never
+   * exported; the family uses it to sanitize what a database echoes into its error messages.
+   */
+  default String rawQueryText(REQUEST request) {
+    return null;
+  }
+
+  /**
    * The older {@code db.statement}: sanitized even for parameterized queries, as the older
    * conventions required. Only asked for under {@code database/dup}.
    */

@@ -48,6 +48,7 @@ public final class DbClientInstrumenters {
                 "Duration of database client operations.",
                 METRIC_ATTRIBUTES,
                 BUCKETS))
+        .setExceptionTextRedactor(DbQuerySanitization.isEnabled() ? new DbExceptionTexts<>(getter) : null)
         .setSpanFamily(SpanFamily.DB_CLIENT)
         .build(SpanKind.CLIENT);
   }

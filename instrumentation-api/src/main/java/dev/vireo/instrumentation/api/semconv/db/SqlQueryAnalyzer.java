@@ -75,6 +75,8 @@ public final class SqlQueryAnalyzer {
   private final int length;
   private final SqlDialect dialect;
   private final boolean sanitize;
+  // Raw texts of the literals, when asked for (see literalsOf); null otherwise.
+  private java.util.List<String> literals;
 
   // Sanitized text: null while nothing had to change (then the input itself is the result);
   // otherwise sql[copyFrom, current) is still to be copied.
@@ -151,6 +153,27 @@ public final class SqlQueryAnalyzer {
     } catch (Throwable t) {
       return FAILED_QUERY;
     }
+  }
+
+  /**
+   * The literals of {@code sql} as written ({@code 'it''s'}, {@code 42}, {@code E'x'}), in order;
+   * booleans are not listed. For finding them again in text that echoes the statement, such as a
+   * database's error message. Never throws; empty for null.
+   */
+  public static java.util.List<String> literalsOf(String sql, SqlDialect dialect) {
+    java.util.List<String> found = new java.util.ArrayList<>();
+    if (sql == null) {
+      return found;
+    }
+    try {
+      SqlQueryAnalyzer analyzer =
+          new SqlQueryAnalyzer(sql, dialect == null ? SqlDialect.STANDARD : dialect, false);
+      analyzer.literals = found;
+      analyzer.run();
+    } catch (Throwable t) {
+      // a bug: what was found so far is still worth hiding
+    }
+    return found;
   }
 
   private SqlQuery run() {
@@ -583,6 +606,9 @@ public final class SqlQueryAnalyzer {
   // ---------------------------------------------------------------- sanitized text
 
   private void literal(int type, int start, int end) {
+    if (literals != null && type != T_BOOLEAN) {
+      literals.add(sql.substring(start, end));
+    }
     if (sanitize) {
       markInListStart();
       flushTo(start);

@@ -28,6 +28,7 @@ public final class HttpClientInstrumenters {
               }
               return error != null ? StatusCode.ERROR : StatusCode.UNSET;
             })
+        .setExceptionTextRedactor((request, text) -> UrlRedaction.redactUrlsIn(text))
         .addOperationListener(HttpDurationMetric.client())
         .setSpanFamily(SpanFamily.HTTP_CLIENT)
         .setEnabled(InstrumentationConfig.get().getBoolean("otel.instrumentation.http.client.enabled", true))

@@ -27,7 +27,8 @@ final class HttpServerAttributes<REQUEST, RESPONSE> implements AttributesExtract
   public void onStart(AttributesBuilder attributes, Context parentContext, REQUEST request) {
     HttpMethods.put(attributes, getter.method(request));
     putIfPresent(attributes, HttpAttributes.URL_SCHEME, getter.scheme(request));
-    putIfPresent(attributes, HttpAttributes.URL_PATH, getter.path(request));
+    String path = getter.path(request);
+    putIfPresent(attributes, HttpAttributes.URL_PATH, path == null ? null : UrlRedaction.redactPath(path));
     String query = getter.query(request);
     if (query != null && !query.isEmpty()) {
       attributes.put(HttpAttributes.URL_QUERY, UrlRedaction.redactQuery(query));

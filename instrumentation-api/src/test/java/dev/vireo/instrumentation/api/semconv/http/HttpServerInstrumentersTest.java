@@ -121,6 +121,12 @@ class HttpServerInstrumentersTest {
   }
 
   @Test
+  void serverPathLosesSessionPathParameters() {
+    end(new Request("GET", "/cart;jsessionid=A1B2/items;v=2", null, null, Map.of()), 200, null);
+    assertThat(spans.getFinishedSpanItems().get(0)).hasAttribute(stringKey("url.path"), "/cart/items;v=2");
+  }
+
+  @Test
   void statusRulesOfTheServerSide() {
     end(new Request("GET", "/a", null, null, Map.of()), 404, null);
     end(new Request("GET", "/b", null, null, Map.of()), 503, null);

@@ -1,0 +1,90 @@
+package dev.vireo.tooling.coexistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.lang.management.ManagementFactory;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OpenTelemetryAgentDetectionTest {
+
+  @TempDir Path dir;
+
+  private File jar(String name, String premainClass, String version) throws Exception {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(new Attributes.Name("Premain-Class"), premainClass);
+    if (version != null) {
+      manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
+    }
+    Path path = dir.resolve(name);
+    try (OutputStream out = Files.newOutputStream(path);
+        JarOutputStream jar = new JarOutputStream(out, manifest)) {
+      jar.flush();
+    }
+    return path.toFile();
+  }
+
+  @Test
+  void aLaterJavaagentArgumentIsFoundByItsManifestWhateverTheJarIsCalled() throws Exception {
+    File vireo = jar("vireo-agent.jar", "dev.vireo.bootstrap.VireoAgent", null);
+    File otel = jar("tracing.jar", OpenTelemetryAgentDetection.PREMAIN_CLASS, "2.33.1");
+    String found =
+        OpenTelemetryAgentDetection.detect(
+            vireo,
+            Arrays.asList("-Xmx64m", "-javaagent:" + vireo, "-javaagent:" + otel + "=x=y", "-Dfoo=bar"),
+            false);
+    assertThat(found).isEqualTo("the OpenTelemetry Java agent 2.33.1 (" + otel + ")");
+  }
+
+  @Test
+  void anEarlierAgentIsFoundByItsBootstrapClasses() throws Exception {
+    File vireo = jar("vireo-agent.jar", "dev.vireo.bootstrap.VireoAgent", null);
+    assertThat(OpenTelemetryAgentDetection.detect(vireo, Collections.singletonList("-javaagent:" + vireo), true))
+        .isEqualTo(
+            "the OpenTelemetry Java agent (its class io.opentelemetry.javaagent.bootstrap.AgentInitializer"
+                + " is on the bootstrap class path)");
+  }
+
+  @Test
+  void otherAgentsAndVireoAloneAreNotReported() throws Exception {
+    File vireo = jar("vireo-agent.jar", "dev.vireo.bootstrap.VireoAgent", null);
+    File other = jar("opentelemetry-javaagent-lookalike.jar", "com.example.ProfilerAgent", "1.0");
+    assertThat(
+            OpenTelemetryAgentDetection.detect(
+                vireo, Arrays.asList("-javaagent:" + vireo, "-javaagent:" + other, "-javaagent:/missing.jar"), false))
+        .isNull();
+  }
+
+  @Test
+  void commandLineIsThisJvmsOwn() {
+    List<String> commandLine = OpenTelemetryAgentDetection.commandLine();
+    assertThat(commandLine).isNotEmpty();
+    assertThat(commandLine.get(0)).contains("java");
+    List<String> fromEnvironment = new java.util.ArrayList<>();
+    for (String variable : new String[] {"JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS"}) {
+      String value = System.getenv(variable);
+      if (value != null) {
+        fromEnvironment.addAll(Arrays.asList(value.trim().split("\\s+")));
+      }
+    }
+    List<String> expected = new java.util.ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    expected.removeAll(fromEnvironment); // the JVM reads these from the environment, not its command line
+    assertThat(commandLine).containsAll(expected);
+  }
+
+  @Test
+  void thisJvmHasNoOpenTelemetryAgent() {
+    assertThat(OpenTelemetryAgentDetection.detect(null)).isNull();
+  }
+}

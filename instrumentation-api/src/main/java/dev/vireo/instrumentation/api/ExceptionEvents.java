@@ -1,0 +1,58 @@
+package dev.vireo.instrumentation.api;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * Records the {@code exception} event of a span as {@link Span#recordException} does (type,
+ * message, stack trace), with message and stack trace passed through the family's redactor first:
+ * a stack trace repeats the messages of the exception and of its causes.
+ */
+final class ExceptionEvents {
+
+  static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
+  static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
+  static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
+
+  private ExceptionEvents() {}
+
+  static <REQUEST> void record(
+      Span span, Throwable error, REQUEST request, ExceptionTextRedactor<? super REQUEST> redactor) {
+    if (redactor == null) {
+      span.recordException(error);
+      return;
+    }
+    String message;
+    String stackTrace;
+    try {
+      message = error.getMessage();
+      StringWriter writer = new StringWriter();
+      error.printStackTrace(new PrintWriter(writer));
+      stackTrace = writer.toString();
+    } catch (RuntimeException brokenException) {
+      // an application exception whose getMessage/toString throws: type only
+      span.addEvent("exception", Attributes.of(EXCEPTION_TYPE, error.getClass().getName()));
+      return;
+    }
+    AttributesBuilder attributes = Attributes.builder().put(EXCEPTION_TYPE, error.getClass().getName());
+    if (message != null) {
+      attributes.put(EXCEPTION_MESSAGE, redact(redactor, request, message));
+    }
+    attributes.put(EXCEPTION_STACKTRACE, redact(redactor, request, stackTrace));
+    span.addEvent("exception", attributes.build());
+  }
+
+  private static <REQUEST> String redact(
+      ExceptionTextRedactor<? super REQUEST> redactor, REQUEST request, String text) {
+    try {
+      String redacted = redactor.redact(request, text);
+      return redacted == null ? "" : redacted;
+    } catch (RuntimeException bug) {
+      return ""; // never export what could not be redacted
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.vireo.instrumentation.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+class VirtualFieldTest {
+
+  @Test
+  void valuesAreKeptByIdentityWhileTheOwnerLives() {
+    VirtualField<String, Integer> field = VirtualField.create();
+    String owner = new String("a");
+    field.set(owner, 1);
+    assertThat(field.get(owner)).isEqualTo(1);
+    assertThat(field.get(new String("a"))).isNull(); // equal, not the same
+    assertThat(field.take(owner)).isEqualTo(1);
+    assertThat(field.get(owner)).isNull();
+  }
+
+  /**
+   * The tester's case: state stored for 100,000 objects that are then dropped (dependents of
+   * futures that never complete), and afterwards the field is only read. The entries of the
+   * collected owners must go, a bounded number per call.
+   */
+  @Test
+  void entriesOfCollectedOwnersAreRemovedByReadsBoundedPerCall() {
+    VirtualField<Object, Object> field = VirtualField.create();
+    Object live = new Object();
+    field.set(live, "live");
+    for (int i = 0; i < 100_000; i++) {
+      field.set(new Object(), new byte[16]);
+    }
+    long heapWithStaleEntries = usedHeapAfterFullGc();
+    int stored = field.storedEntries();
+    assertThat(stored).isGreaterThan(1);
+
+    long deadline = System.nanoTime() + 60_000_000_000L; // a bound for a broken build, not the proof
+    int reads = 0;
+    int callsThatRemovedSome = 0;
+    while (field.storedEntries() > 1) {
+      ManagementFactory.getMemoryMXBean().gc();
+      for (int i = 0; i < 4_000 && field.storedEntries() > 1; i++) {
+        int before = field.storedEntries();
+        assertThat(field.get(live)).isEqualTo("live");
+        reads++;
+        int removed = before - field.storedEntries();
+        assertThat(removed).isBetween(0, VirtualField.MAX_EXPUNGED_PER_CALL);
+        if (removed > 0) {
+          callsThatRemovedSome++;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        fail("after %d reads still %d entries stored", reads, field.storedEntries());
+      }
+    }
+    long heapAfterReads = usedHeapAfterFullGc();
+    System.out.printf(
+        "VirtualField: %d entries of collected owners removed by %d reads (%d of which removed some);"
+            + " heap after full GC %.2f MiB with them, %.2f MiB after the reads%n",
+        stored - 1, reads, callsThatRemovedSome, heapWithStaleEntries / 1048576.0, heapAfterReads / 1048576.0);
+    assertThat(field.storedEntries()).isEqualTo(1);
+    assertThat(field.get(live)).isEqualTo("live");
+    // 100,000 stale entries at up to 64 per call take at least 1,563 calls
+    assertThat(callsThatRemovedSome).isGreaterThanOrEqualTo((stored - 1) / VirtualField.MAX_EXPUNGED_PER_CALL);
+  }
+
+  private static long usedHeapAfterFullGc() {
+    for (int i = 0; i < 3; i++) {
+      ManagementFactory.getMemoryMXBean().gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}
