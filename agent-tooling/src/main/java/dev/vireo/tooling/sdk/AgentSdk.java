@@ -3,6 +3,7 @@ package dev.vireo.tooling.sdk;
 import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.tooling.ExportTarget;
 import dev.vireo.tooling.config.AgentConfig;
+import dev.vireo.tooling.config.ConfigDuration;
 import dev.vireo.tooling.exporter.ExportHealth;
 import dev.vireo.tooling.exporter.ExporterHealthJmx;
 import dev.vireo.tooling.exporter.ExporterHealthMetrics;
@@ -14,12 +15,10 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -183,16 +182,16 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     if (current == null) {
       return;
     }
-    long timeoutMillis = parseMillis(config.getString("otel.javaagent.shutdown.timeout"), 5000);
+    long boundMillis = ConfigDuration.millisOrDefault(config.getString("otel.javaagent.shutdown.timeout"), 5000);
     ExportHealth health = exportHealth;
     // read before shutting down: the SDK's metrics (where the queue size comes from) stop with it
     long queued = health == null ? 0 : health.queueSize();
-    CompletableResultCode result = current.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS);
-    if (!result.isDone()) {
+    long waitMillis = ExitFlush.waitMillis(boundMillis, health);
+    if (!ExitFlush.run(current, waitMillis)) {
       VireoLog.warn(
-          "span export did not finish within {} ms (otel.javaagent.shutdown.timeout) at exit; up to {} queued"
-              + " spans are not exported{}",
-          timeoutMillis,
+          "span export did not finish within {} ms ({}) at exit; up to {} queued spans are not exported{}",
+          waitMillis,
+          waitMillis < boundMillis ? "the collector is unreachable" : "otel.javaagent.shutdown.timeout",
           queued,
           health != null && !health.isHealthy() ? " (export was failing: " + health.lastError() + ")" : "");
     }
@@ -207,23 +206,6 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
       return value == null ? defaultValue : Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
       return defaultValue;
-    }
-  }
-
-  static long parseMillis(String value, long defaultMillis) {
-    if (value == null || value.trim().isEmpty()) {
-      return defaultMillis;
-    }
-    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-    try {
-      if (v.endsWith("ms")) {
-        return Long.parseLong(v.substring(0, v.length() - 2).trim());
-      } else if (v.endsWith("s")) {
-        return Long.parseLong(v.substring(0, v.length() - 1).trim()) * 1000;
-      }
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      return defaultMillis;
     }
   }
 }
