@@ -10,6 +10,7 @@ import dev.vireo.tooling.exporter.ExporterHealthMetrics;
 import dev.vireo.tooling.exporter.HealthTrackingSpanExporter;
 import dev.vireo.tooling.exporter.SdkLogRouting;
 import dev.vireo.tooling.exporter.SpanQueueMetricReader;
+import dev.vireo.tooling.exporter.stdout.ConsoleSpanExporter;
 import dev.vireo.tooling.propagation.StrictPropagators;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -91,11 +92,17 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     ExportHealth health = watchExportHealth(builder);
     customizer.customize(builder);
     OpenTelemetrySdk built;
+    // the SDK's threads (export, metric reader) inherit the agent loader: how SdkLogRouting knows their records
+    Thread thread = Thread.currentThread();
+    ClassLoader applicationContext = thread.getContextClassLoader();
+    thread.setContextClassLoader(agentLoader);
     try {
       built = builder.build().getOpenTelemetrySdk();
     } catch (RuntimeException e) {
       VireoLog.error("the OpenTelemetry SDK could not be configured ({}); spans are not exported", e.toString());
       return OpenTelemetrySdk.builder().build();
+    } finally {
+      thread.setContextClassLoader(applicationContext);
     }
     try {
       exportHealth = health;
@@ -147,8 +154,11 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     builder
         .addMeterProviderCustomizer((meterProvider, properties) -> meterProvider.registerMetricReader(queueReader))
         .addSpanExporterCustomizer(
-            (exporter, properties) -> isOtlp(exporter) ? new HealthTrackingSpanExporter(exporter, health) : exporter);
-    SdkLogRouting.install();
+            (exporter, properties) -> isOtlp(exporter)
+                ? new HealthTrackingSpanExporter(exporter, health)
+                // console/logging: on stdout, not in java.util.logging (silent by default, and the application's)
+                : ConsoleSpanExporter.replaces(exporter) ? new ConsoleSpanExporter() : exporter);
+    SdkLogRouting.install(agentLoader);
     return health;
   }
 
@@ -187,7 +197,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     // read before shutting down: the SDK's metrics (where the queue size comes from) stop with it
     long queued = health == null ? 0 : health.queueSize();
     long waitMillis = ExitFlush.waitMillis(boundMillis, health);
-    if (!ExitFlush.run(current, waitMillis)) {
+    if (!ExitFlush.run(current, waitMillis, agentLoader)) {
       VireoLog.warn(
           "span export did not finish within {} ms ({}) at exit; up to {} queued spans are not exported{}",
           waitMillis,

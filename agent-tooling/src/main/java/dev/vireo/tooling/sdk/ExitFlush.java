@@ -27,7 +27,7 @@ final class ExitFlush {
   }
 
   /** Shuts {@code sdk} down; true when it finished within {@code waitMillis}. */
-  static boolean run(OpenTelemetrySdk sdk, long waitMillis) {
+  static boolean run(OpenTelemetrySdk sdk, long waitMillis, ClassLoader agentLoader) {
     CompletableResultCode finished = new CompletableResultCode();
     Thread thread =
         new Thread(
@@ -40,6 +40,8 @@ final class ExitFlush {
             },
             "vireo-exit-flush");
     thread.setDaemon(true);
+    // what the SDK logs while shutting down is the agent's (SdkLogRouting)
+    thread.setContextClassLoader(agentLoader);
     thread.start();
     return finished.join(waitMillis, TimeUnit.MILLISECONDS).isDone();
   }
