@@ -75,9 +75,8 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     long start = System.nanoTime();
     Map<String, String> properties = new HashMap<>();
     for (Map.Entry<String, String> entry : config.asMap().entrySet()) {
-      if (entry.getValue() != null) {
-        properties.put(entry.getKey(), entry.getValue());
-      }
+      // null: a setting the validation removed, also hidden from the SDK's own reading of -D and OTEL_*
+      properties.put(entry.getKey(), entry.getValue());
     }
     keepConfiguredInstanceId(properties);
     AutoConfiguredOpenTelemetrySdkBuilder builder =
@@ -98,8 +97,11 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     thread.setContextClassLoader(agentLoader);
     try {
       built = builder.build().getOpenTelemetrySdk();
-    } catch (RuntimeException e) {
-      VireoLog.error("the OpenTelemetry SDK could not be configured ({}); spans are not exported", e.toString());
+    } catch (RuntimeException | LinkageError e) {
+      VireoLog.error(
+          "the OpenTelemetry SDK could not be configured ({}{}); spans are not exported",
+          e.toString(),
+          e.getCause() == null ? "" : ", caused by " + e.getCause());
       return OpenTelemetrySdk.builder().build();
     } finally {
       thread.setContextClassLoader(applicationContext);

@@ -46,4 +46,35 @@ class BadSettingsStillExportTest {
       sdk.shutdown();
     }
   }
+
+  @Test
+  void prometheusAndLoggingOtlpBuild() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    AgentSdk sdk =
+        new AgentSdk(
+            ConfigValidation.validate(
+                AgentConfig.load(
+                    "otel.traces.exporter=logging-otlp;otel.metrics.exporter=prometheus;"
+                        + "otel.exporter.prometheus.host=127.0.0.1;otel.exporter.prometheus.port=" + port)),
+            getClass().getClassLoader(),
+            builder -> builder.addTracerProviderCustomizer(
+                (tracerProvider, properties) -> tracerProvider.addSpanProcessor(SimpleSpanProcessor.create(exporter))));
+    try {
+      sdk.get().getMeter("test").counterBuilder("checkouts").build().add(3);
+      sdk.get().getTracer("test").spanBuilder("with prometheus").startSpan().end();
+      assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("with prometheus");
+      java.net.http.HttpResponse<String> scraped =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(scraped.body()).contains("checkouts_total{otel_scope_name=\"test\"} 3.0");
+    } finally {
+      sdk.shutdown();
+    }
+  }
 }
