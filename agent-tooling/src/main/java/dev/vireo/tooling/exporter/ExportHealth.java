@@ -19,11 +19,11 @@ public final class ExportHealth {
   static final long REMINDER_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   /**
-   * Successful exports in a row after each of which spans had been dropped because the queue was full: then
-   * the collector is too slow for the span rate, an outage like a refused connection. One burst that overflows
-   * the queue once is not.
+   * How long every successful export must have found newly dropped spans (queue full) before that counts as an
+   * outage: the collector is too slow for the span rate, a failure like a refused connection. A burst that
+   * overflows the queue for a few seconds is not.
    */
-  static final int SUSTAINED_DROP_EXPORTS = 2;
+  static final long SUSTAINED_DROP_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final String endpoint;
   private final int maxQueueSize;
@@ -38,7 +38,10 @@ public final class ExportHealth {
   private volatile String lastError = "";
   // the latest failure could not reach the collector at all (refused, unknown host): exports fail fast
   private volatile boolean unreachable;
-  private volatile int dropStreak;
+  // since when every successful export found newly dropped spans; guarded by this
+  private boolean dropping;
+  private long droppingSinceNanos;
+  private long droppedWhenDroppingBegan;
 
   // Drops are only known from the processor's telemetry, and they start before the first export fails
   // (the queue fills while that export is still retrying): an outage counts them from the last success.
@@ -75,24 +78,34 @@ public final class ExportHealth {
     unreachable = false;
     long droppedNow = spansDropped();
     long newDrops = droppedNow - droppedAtLastSuccess;
-    if (healthy && newDrops <= 0) {
-      dropStreak = 0;
+    if (healthy && newDrops <= 0 && !dropping) {
       droppedAtLastSuccess = droppedNow;
       return;
     }
     synchronized (this) {
       long now = nanoClock.getAsLong();
       if (healthy) {
-        if (++dropStreak < SUSTAINED_DROP_EXPORTS) {
-          droppedAtLastSuccess = droppedNow;
+        long droppedBefore = droppedAtLastSuccess;
+        droppedAtLastSuccess = droppedNow;
+        if (newDrops <= 0) {
+          dropping = false;
           return;
         }
+        if (!dropping) {
+          dropping = true;
+          droppingSinceNanos = now;
+          droppedWhenDroppingBegan = droppedBefore;
+        }
+        if (now - droppingSinceNanos < SUSTAINED_DROP_NANOS) {
+          return;
+        }
+        dropping = false;
         String description =
-            "queue full: " + newDrops + " spans dropped since the previous export (the collector takes spans more"
-                + " slowly than the application makes them)";
+            "queue full: " + (droppedNow - droppedWhenDroppingBegan) + " spans dropped in " + duration(now - droppingSinceNanos)
+                + " (the collector takes spans more slowly than the application makes them)";
         startOutage(now, description, spansFailed.get(), failedExports.get());
+        droppedAtOutageStart = droppedWhenDroppingBegan;
         queueFullOutage = true;
-        droppedAtLastSuccess = droppedNow;
         VireoLog.warn(
             "span export to {} is losing spans: {}. The queue holds at most {} (otel.bsp.max.queue.size); the"
                 + " application is not slowed down. Reminders at most once a minute, and one line when export"
@@ -110,7 +123,6 @@ public final class ExportHealth {
       }
       healthy = true;
       queueFullOutage = false;
-      dropStreak = 0;
       long dropped = droppedNow - droppedAtOutageStart;
       long failedSpans = spansFailed.get() - failedSpansAtOutageStart;
       long failedBatches = failedExports.get() - failedExportsAtOutageStart;

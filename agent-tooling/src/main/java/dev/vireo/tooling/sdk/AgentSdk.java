@@ -10,7 +10,7 @@ import dev.vireo.tooling.exporter.ExporterHealthMetrics;
 import dev.vireo.tooling.exporter.HealthTrackingSpanExporter;
 import dev.vireo.tooling.exporter.SdkLogRouting;
 import dev.vireo.tooling.exporter.SpanQueueMetricReader;
-import dev.vireo.tooling.exporter.stdout.ConsoleSpanExporter;
+import dev.vireo.tooling.exporter.stdout.ConsoleExporters;
 import dev.vireo.tooling.propagation.StrictPropagators;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -89,6 +89,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
             .addPropagatorCustomizer(StrictPropagators::replaceDefaults)
             .disableShutdownHook();
     ExportHealth health = watchExportHealth(builder);
+    ConsoleExporters.replaceLoggingExporters(builder);
     customizer.customize(builder);
     OpenTelemetrySdk built;
     // the SDK's threads (export, metric reader) inherit the agent loader: how SdkLogRouting knows their records
@@ -156,10 +157,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     builder
         .addMeterProviderCustomizer((meterProvider, properties) -> meterProvider.registerMetricReader(queueReader))
         .addSpanExporterCustomizer(
-            (exporter, properties) -> isOtlp(exporter)
-                ? new HealthTrackingSpanExporter(exporter, health)
-                // console/logging: on stdout, not in java.util.logging (silent by default, and the application's)
-                : ConsoleSpanExporter.replaces(exporter) ? new ConsoleSpanExporter() : exporter);
+            (exporter, properties) -> isOtlp(exporter) ? new HealthTrackingSpanExporter(exporter, health) : exporter);
     SdkLogRouting.install(agentLoader);
     return health;
   }

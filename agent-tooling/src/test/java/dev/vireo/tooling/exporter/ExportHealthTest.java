@@ -160,21 +160,28 @@ class ExportHealthTest {
   void sustainedQueueFullDropsAreAnOutage() {
     // issue 25, item 3: a slow collector accepts every export while most spans are dropped at the queue
     health.exportSucceeded(512);
-    dropped.addAndGet(300); // one burst: not yet an outage
+    for (int i = 0; i < 3; i++) { // a burst: drops for 10 s, then the exporter keeps up again
+      dropped.addAndGet(100);
+      advanceSeconds(5);
+      health.exportSucceeded(512);
+    }
+    advanceSeconds(5);
     health.exportSucceeded(512);
     assertThat(health.isHealthy()).isTrue();
     assertThat(lines()).isEmpty();
 
-    dropped.addAndGet(2_000);
-    advanceSeconds(5);
-    health.exportSucceeded(512);
+    for (int i = 0; i < 7; i++) { // 30 s during which every export finds new drops
+      dropped.addAndGet(1_000);
+      advanceSeconds(5);
+      health.exportSucceeded(512);
+    }
     assertThat(health.isHealthy()).isFalse();
-    assertThat(health.lastError()).startsWith("queue full: 2000 spans dropped since the previous export");
+    assertThat(health.lastError()).startsWith("queue full: 7000 spans dropped in 30.0 s");
     assertThat(lines()).hasSize(1);
     assertThat(lines().get(0))
         .contains("WARN span export to otlp http/protobuf http://collector:4318/v1/traces is losing spans: queue full");
 
-    for (int i = 0; i < 20; i++) { // 100 s of slow exports: one reminder
+    for (int i = 0; i < 20; i++) { // 100 s more of slow exports: one reminder
       dropped.addAndGet(1_000);
       advanceSeconds(5);
       health.exportSucceeded(512);
@@ -187,7 +194,7 @@ class ExportHealthTest {
     assertThat(health.isHealthy()).isTrue();
     assertThat(lines()).hasSize(3);
     assertThat(lines().get(2)).contains("INFO span export to").contains("recovered after 1 min 45 s")
-        .contains("lost meanwhile: 22000 spans dropped because the queue was full");
+        .contains("lost meanwhile: 27000 spans dropped because the queue was full");
   }
 
   @Test

@@ -48,11 +48,6 @@ public final class ConsoleSpanExporter implements SpanExporter {
     return CompletableResultCode.ofSuccess();
   }
 
-  /** Whether {@code exporter} is the SDK's java.util.logging one, which this replaces. */
-  public static boolean replaces(SpanExporter exporter) {
-    return exporter.getClass().getName().equals("io.opentelemetry.exporter.logging.LoggingSpanExporter");
-  }
-
   @Override
   public String toString() {
     return "ConsoleSpanExporter{stdout}";

@@ -41,6 +41,15 @@ class StdoutExportersTest {
   }
 
   @Test
+  void consolePrintsMetricsToo() {
+    String out = runOneSpan("otel.traces.exporter=none;otel.metrics.exporter=console");
+    assertThat(out.lines().filter(line -> line.startsWith("metric 'checkouts' ")))
+        .singleElement()
+        .asString()
+        .isEqualTo("metric 'checkouts'  LONG_SUM [meter: test] 1 points: {}");
+  }
+
+  @Test
   void loggingOtlpPrintsOtlpJsonForSpansAndMetrics() {
     String out = runOneSpan("otel.traces.exporter=logging-otlp;otel.metrics.exporter=logging-otlp");
     assertThat(out.lines().filter(line -> line.startsWith("{\"resourceSpans\":")))
