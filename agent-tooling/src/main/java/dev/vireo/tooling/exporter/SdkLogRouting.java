@@ -16,10 +16,9 @@ import java.util.logging.SimpleFormatter;
  * agent's debug log; anything else these loggers say at WARNING or above still reaches the agent log.
  *
  * <p>The logger names are shared with an OpenTelemetry SDK the application may have of its own (its {@code
- * LoggingSpanExporter} logs under {@code io.opentelemetry.exporter}). Records are told apart by the thread
- * that logs them: the agent SDK's threads carry the agent class loader as context class loader ({@code
- * AgentSdk} builds the SDK under it). The application's records travel on to the parent loggers' handlers
- * exactly as JUL would have sent them.
+ * LoggingSpanExporter} logs under {@code io.opentelemetry.exporter}). Records are told apart by the class loader
+ * of the code that logs them ({@link CallerLoader}); the application's records travel on to the parent loggers'
+ * handlers exactly as JUL would have sent them.
  */
 public final class SdkLogRouting {
 
@@ -38,7 +37,7 @@ public final class SdkLogRouting {
 
   private SdkLogRouting() {}
 
-  /** Records logged on threads whose context class loader is {@code agentLoader} (or below it) are the agent's. */
+  /** Records logged by code that {@code agentLoader} (or one of its parents) loaded are the agent's. */
   public static synchronized void install(ClassLoader agentLoader) {
     SdkLogRouting.agentLoader = agentLoader;
     if (!configured.isEmpty()) {
@@ -66,7 +65,7 @@ public final class SdkLogRouting {
 
     @Override
     public void publish(LogRecord record) {
-      if (!onAgentThread()) {
+      if (!loggedByAgent()) {
         passOn(record);
         return;
       }
@@ -90,16 +89,8 @@ public final class SdkLogRouting {
       }
     }
 
-    private boolean onAgentThread() {
-      ClassLoader agentLoader = SdkLogRouting.agentLoader;
-      for (ClassLoader loader = Thread.currentThread().getContextClassLoader();
-          loader != null;
-          loader = loader.getParent()) {
-        if (loader == agentLoader) {
-          return true;
-        }
-      }
-      return false;
+    private boolean loggedByAgent() {
+      return CallerLoader.isAgent(agentLoader);
     }
 
     /** What JUL does for a logger that uses its parent handlers, from the logger this handler sits on upwards. */

@@ -92,7 +92,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     ConsoleExporters.replaceLoggingExporters(builder);
     customizer.customize(builder);
     OpenTelemetrySdk built;
-    // the SDK's threads (export, metric reader) inherit the agent loader: how SdkLogRouting knows their records
+    // SPI lookups through the context loader find the agent's components, not the application's
     Thread thread = Thread.currentThread();
     ClassLoader applicationContext = thread.getContextClassLoader();
     thread.setContextClassLoader(agentLoader);

@@ -37,6 +37,7 @@ class BadSettingsSmokeTest {
           Map.entry("otel.bsp.max.queue.size", "999999999"),
           Map.entry("otel.bsp.schedule.delay", "0"),
           Map.entry("otel.javaagent.debug", "yes"),
+          Map.entry("otel.javaagent.enabled", "maybe"),
           Map.entry("otel.instrumentation.common.default-enabled", "maybe"));
 
   @Test
