@@ -6,6 +6,7 @@ import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.instrumentation.api.VireoVersion;
 import dev.vireo.tooling.coexistence.OpenTelemetryAgentDetection;
 import dev.vireo.tooling.config.AgentConfig;
+import dev.vireo.tooling.config.BooleanSettings;
 import dev.vireo.tooling.config.ConfigValidation;
 import dev.vireo.tooling.extension.Extensions;
 import dev.vireo.tooling.install.ModuleRegistry;
@@ -40,6 +41,8 @@ public final class AgentInstaller {
     VireoLog.configure(
         config.getBoolean("otel.javaagent.debug", false),
         !"none".equalsIgnoreCase(config.getString("otel.javaagent.logging", "simple")));
+    // before any switch is read: "maybe" must not read as false and switch the agent off
+    config = BooleanSettings.validate(config);
     if (!config.getBoolean("otel.javaagent.enabled", true)) {
       return null;
     }

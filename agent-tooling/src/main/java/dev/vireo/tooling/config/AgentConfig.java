@@ -64,13 +64,17 @@ public final class AgentConfig extends InstrumentationConfig {
     return result;
   }
 
-  /** {@code key=value} pairs separated by {@code ;} or {@code ,} (values may not contain them). */
+  /**
+   * {@code key=value} pairs separated by {@code ;}, or by {@code ,} where that is unambiguous: a {@code ,}
+   * followed by {@code otel.<key>=} or {@code vireo.<key>=} starts a new pair, any other {@code ,} belongs to
+   * the value ({@code otel.propagators=tracecontext,baggage}, {@code otel.resource.attributes=a=1,b=2}).
+   */
   static Map<String, String> parseAgentArgs(String agentArgs) {
     Map<String, String> result = new HashMap<>();
     if (agentArgs == null || agentArgs.trim().isEmpty()) {
       return result;
     }
-    for (String pair : agentArgs.split(";")) {
+    for (String pair : agentArgs.split(";|,(?=\\s*(?:otel|vireo)\\.[A-Za-z0-9._-]+=)")) {
       int eq = pair.indexOf('=');
       if (eq > 0) {
         result.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks the settings that would otherwise make the SDK refuse to start. Each bad value gives one
+ * Checks the settings that would otherwise make the SDK refuse to start, or cost the application its
+ * memory or CPU. Every key is checked on its own, so one bad value never costs the rest of the telemetry. Each bad value gives one
  * clear line naming the key, the value and the fallback, and is replaced by the fallback: a typo in
  * a tracing setting must never stop the application.
  */
@@ -18,16 +19,20 @@ public final class ConfigValidation {
 
   private static final Set<String> SPAN_EXPORTERS =
       new HashSet<>(Arrays.asList("otlp", "console", "logging", "logging-otlp", "none"));
-  private static final Set<String> OTHER_EXPORTERS =
-      new HashSet<>(Arrays.asList("otlp", "console", "logging", "logging-otlp", "none", "prometheus"));
+  private static final Set<String> METRIC_EXPORTERS =
+      new HashSet<>(Arrays.asList("otlp", "console", "logging", "logging-otlp", "prometheus", "none"));
+  private static final Set<String> LOG_EXPORTERS =
+      new HashSet<>(Arrays.asList("otlp", "console", "logging", "logging-otlp", "none"));
   private static final Set<String> SAMPLERS =
       new HashSet<>(
           Arrays.asList(
               "always_on", "always_off", "traceidratio", "parentbased_always_on", "parentbased_always_off",
               "parentbased_traceidratio"));
-  /** What the SDK and opentelemetry-extension-trace-propagators provide (no xray: that needs an extension). */
+  /** What the SDK, opentelemetry-extension-trace-propagators and the contrib AWS X-Ray propagator provide. */
   private static final Set<String> PROPAGATORS =
-      new HashSet<>(Arrays.asList("tracecontext", "baggage", "b3", "b3multi", "jaeger", "ottrace", "none"));
+      new HashSet<>(
+          Arrays.asList(
+              "tracecontext", "baggage", "b3", "b3multi", "jaeger", "ottrace", "xray", "xray-lambda", "none"));
   private static final Set<String> PROTOCOLS = new HashSet<>(Arrays.asList("grpc", "http/protobuf"));
 
   private ConfigValidation() {}
@@ -39,11 +44,11 @@ public final class ConfigValidation {
 
   /** Like {@link #validate(AgentConfig)}, also accepting the names that extensions provide. */
   public static AgentConfig validate(AgentConfig config, ProvidedComponents provided) {
+    config = BooleanSettings.validate(config);
     Map<String, String> fixes = new HashMap<>();
     checkList(config, "otel.traces.exporter", union(SPAN_EXPORTERS, provided.spanExporters), "otlp", fixes);
-    Set<String> otherExporters = union(OTHER_EXPORTERS, provided.otherExporters);
-    checkList(config, "otel.metrics.exporter", otherExporters, "otlp", fixes);
-    checkList(config, "otel.logs.exporter", otherExporters, "none", fixes);
+    checkList(config, "otel.metrics.exporter", union(METRIC_EXPORTERS, provided.otherExporters), "otlp", fixes);
+    checkList(config, "otel.logs.exporter", union(LOG_EXPORTERS, provided.otherExporters), "none", fixes);
     checkList(config, "otel.propagators", union(PROPAGATORS, provided.propagators), "tracecontext,baggage", fixes);
     checkOne(config, "otel.exporter.otlp.protocol", PROTOCOLS, "http/protobuf", fixes);
     String generalProtocol =
@@ -76,11 +81,8 @@ public final class ConfigValidation {
     checkEndpoint(config, "otel.exporter.otlp.traces.endpoint", grpc ? base : base + "/v1/traces", fixes);
     checkEndpoint(config, "otel.exporter.otlp.metrics.endpoint", grpc ? base : base + "/v1/metrics", fixes);
     checkEndpoint(config, "otel.exporter.otlp.logs.endpoint", grpc ? base : base + "/v1/logs", fixes);
-    checkDuration(config, "otel.bsp.schedule.delay", "5000", fixes);
-    checkDuration(config, "otel.bsp.export.timeout", "30000", fixes);
-    checkDuration(config, "otel.exporter.otlp.timeout", "10000", fixes);
-    checkCount(config, "otel.bsp.max.queue.size", "2048", fixes);
-    checkCount(config, "otel.bsp.max.export.batch.size", "512", fixes);
+    NumericSettings.check(config, fixes);
+    SdkValueSettings.check(config, fixes);
     if (fixes.isEmpty()) {
       return config;
     }
@@ -100,20 +102,6 @@ public final class ConfigValidation {
     String endpoint = config.getString(key);
     if (endpoint != null && !isHttpUrl(endpoint)) {
       fallback(key, endpoint, fallback, fixes);
-    }
-  }
-
-  private static void checkDuration(AgentConfig config, String key, String fallback, Map<String, String> fixes) {
-    String value = config.getString(key);
-    if (value != null && !value.trim().matches("[0-9]+(ms|s|m|h|d)?")) {
-      fallback(key, value, fallback, fixes);
-    }
-  }
-
-  private static void checkCount(AgentConfig config, String key, String fallback, Map<String, String> fixes) {
-    String value = config.getString(key);
-    if (value != null && !value.trim().matches("[1-9][0-9]{0,8}")) {
-      fallback(key, value, fallback, fixes);
     }
   }
 
@@ -140,7 +128,7 @@ public final class ConfigValidation {
     }
   }
 
-  private static void fallback(String key, String value, String fallback, Map<String, String> fixes) {
+  static void fallback(String key, String value, String fallback, Map<String, String> fixes) {
     VireoLog.error("invalid {}={}; using {} instead", key, value, fallback == null ? "the default" : fallback);
     fixes.put(key, fallback);
   }
@@ -149,7 +137,9 @@ public final class ConfigValidation {
     try {
       URI uri = new URI(value.trim());
       String scheme = uri.getScheme();
-      return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+      return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+          && uri.getHost() != null
+          && uri.getPort() <= 65535;
     } catch (Exception e) {
       return false;
     }

@@ -5,6 +5,7 @@ import io.opentelemetry.sdk.common.export.GrpcResponse;
 import io.opentelemetry.sdk.common.export.HttpResponse;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 
 /**
@@ -15,7 +16,34 @@ final class ExportFailureCause {
 
   private ExportFailureCause() {}
 
+  /** Escaped and capped: status messages and exception texts come from the remote side. */
   static String describe(Throwable failure) {
+    return PrintableText.of(describeRaw(failure));
+  }
+
+  /**
+   * Whether the collector could not be reached at all (connection refused, unknown host, no route): such
+   * exports fail fast, and waiting for one more at exit is pointless.
+   */
+  static boolean isUnreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (isUnreachableType(t)) {
+        return true;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (isUnreachableType(suppressed)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isUnreachableType(Throwable t) {
+    return t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException;
+  }
+
+  private static String describeRaw(Throwable failure) {
     if (failure == null) {
       return "export failed (no cause reported by the exporter)";
     }

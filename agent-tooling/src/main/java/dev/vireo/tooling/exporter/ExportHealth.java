@@ -18,6 +18,13 @@ public final class ExportHealth {
 
   static final long REMINDER_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+  /**
+   * How long every successful export must have found newly dropped spans (queue full) before that counts as an
+   * outage: the collector is too slow for the span rate, a failure like a refused connection. A burst that
+   * overflows the queue for a few seconds is not.
+   */
+  static final long SUSTAINED_DROP_NANOS = TimeUnit.SECONDS.toNanos(30);
+
   private final String endpoint;
   private final int maxQueueSize;
   private final Supplier<SpanQueueMetricReader.Snapshot> queue;
@@ -29,12 +36,19 @@ public final class ExportHealth {
   private final AtomicLong failedExports = new AtomicLong();
   private volatile boolean healthy = true;
   private volatile String lastError = "";
+  // the latest failure could not reach the collector at all (refused, unknown host): exports fail fast
+  private volatile boolean unreachable;
+  // since when every successful export found newly dropped spans; guarded by this
+  private boolean dropping;
+  private long droppingSinceNanos;
+  private long droppedWhenDroppingBegan;
 
   // Drops are only known from the processor's telemetry, and they start before the first export fails
   // (the queue fills while that export is still retrying): an outage counts them from the last success.
   private volatile long droppedAtLastSuccess;
 
   // Outage bookkeeping, guarded by this.
+  private boolean queueFullOutage;
   private long failingSinceNanos;
   private long lastReportNanos;
   private long droppedAtOutageStart;
@@ -61,18 +75,54 @@ public final class ExportHealth {
   /** A batch of {@code spans} reached the collector. */
   public void exportSucceeded(int spans) {
     spansExported.addAndGet(spans);
-    if (healthy) {
-      droppedAtLastSuccess = spansDropped();
+    unreachable = false;
+    long droppedNow = spansDropped();
+    long newDrops = droppedNow - droppedAtLastSuccess;
+    if (healthy && newDrops <= 0 && !dropping) {
+      droppedAtLastSuccess = droppedNow;
       return;
     }
     synchronized (this) {
+      long now = nanoClock.getAsLong();
       if (healthy) {
+        long droppedBefore = droppedAtLastSuccess;
+        droppedAtLastSuccess = droppedNow;
+        if (newDrops <= 0) {
+          dropping = false;
+          return;
+        }
+        if (!dropping) {
+          dropping = true;
+          droppingSinceNanos = now;
+          droppedWhenDroppingBegan = droppedBefore;
+        }
+        if (now - droppingSinceNanos < SUSTAINED_DROP_NANOS) {
+          return;
+        }
+        dropping = false;
+        String description =
+            "queue full: " + (droppedNow - droppedWhenDroppingBegan) + " spans dropped in " + duration(now - droppingSinceNanos)
+                + " (the collector takes spans more slowly than the application makes them)";
+        startOutage(now, description, spansFailed.get(), failedExports.get());
+        droppedAtOutageStart = droppedWhenDroppingBegan;
+        queueFullOutage = true;
+        VireoLog.warn(
+            "span export to {} is losing spans: {}. The queue holds at most {} (otel.bsp.max.queue.size); the"
+                + " application is not slowed down. Reminders at most once a minute, and one line when export"
+                + " keeps up again.",
+            endpoint,
+            description,
+            maxQueueSize);
+        return;
+      }
+      droppedAtLastSuccess = droppedNow;
+      if (queueFullOutage && newDrops > 0) {
+        lastError = "queue full: " + newDrops + " spans dropped since the previous export";
+        remindIfDue(now, lastError);
         return;
       }
       healthy = true;
-      long now = nanoClock.getAsLong();
-      long droppedNow = spansDropped();
-      droppedAtLastSuccess = droppedNow;
+      queueFullOutage = false;
       long dropped = droppedNow - droppedAtOutageStart;
       long failedSpans = spansFailed.get() - failedSpansAtOutageStart;
       long failedBatches = failedExports.get() - failedExportsAtOutageStart;
@@ -87,22 +137,47 @@ public final class ExportHealth {
     }
   }
 
+  /** Guarded by this. */
+  private void startOutage(long now, String description, long failedSpansBefore, long failedExportsBefore) {
+    healthy = false;
+    lastError = description;
+    failingSinceNanos = now;
+    lastReportNanos = now;
+    droppedAtOutageStart = droppedAtLastSuccess;
+    failedSpansAtOutageStart = failedSpansBefore;
+    failedExportsAtOutageStart = failedExportsBefore;
+  }
+
+  /** Guarded by this. */
+  private void remindIfDue(long now, String description) {
+    if (now - lastReportNanos < reminderIntervalNanos) {
+      return;
+    }
+    lastReportNanos = now;
+    VireoLog.warn(
+        "span export to {} still failing after {}: {}; so far {} spans dropped because the queue was full,"
+            + " {} spans in {} failed exports",
+        endpoint,
+        duration(now - failingSinceNanos),
+        description,
+        spansDropped() - droppedAtOutageStart,
+        spansFailed.get() - failedSpansAtOutageStart,
+        failedExports.get() - failedExportsAtOutageStart);
+  }
+
   /** A batch of {@code spans} was given up on (after the exporter's own retries), for {@code cause}. */
   public void exportFailed(int spans, Throwable cause) {
     String description = ExportFailureCause.describe(cause);
+    unreachable = ExportFailureCause.isUnreachable(cause);
     synchronized (this) {
       // counters and lastError move together so a recovery report never sees half an update
       long failedSpansBefore = spansFailed.getAndAdd(spans);
       long failedExportsBefore = failedExports.getAndIncrement();
       lastError = description;
       long now = nanoClock.getAsLong();
+      queueFullOutage = false;
       if (healthy) {
-        healthy = false;
-        failingSinceNanos = now;
-        lastReportNanos = now;
-        droppedAtOutageStart = droppedAtLastSuccess;
-        failedSpansAtOutageStart = failedSpansBefore;
-        failedExportsAtOutageStart = failedExportsBefore;
+        startOutage(now, description, failedSpansBefore, failedExportsBefore);
         VireoLog.warn(
             "span export to {} is failing: {}. Spans wait in a queue of at most {} (otel.bsp.max.queue.size)"
                 + " and are dropped beyond it; the application is not slowed down. Reminders at most once a"
@@ -110,19 +185,18 @@ public final class ExportHealth {
             endpoint,
             description,
             maxQueueSize);
-      } else if (now - lastReportNanos >= reminderIntervalNanos) {
-        lastReportNanos = now;
-        VireoLog.warn(
-            "span export to {} still failing after {}: {}; so far {} spans dropped because the queue was full,"
-                + " {} spans in {} failed exports",
-            endpoint,
-            duration(now - failingSinceNanos),
-            description,
-            spansDropped() - droppedAtOutageStart,
-            spansFailed.get() - failedSpansAtOutageStart,
-            failedExports.get() - failedExportsAtOutageStart);
+      } else {
+        remindIfDue(now, description);
       }
     }
+  }
+
+  /**
+   * Whether the collector is known to be down: the latest export could not even connect. Exit then waits for
+   * one short last attempt, not for the whole shutdown bound.
+   */
+  public boolean isCollectorUnreachable() {
+    return !healthy && unreachable;
   }
 
   public String endpoint() {

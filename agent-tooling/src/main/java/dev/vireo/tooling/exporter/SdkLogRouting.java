@@ -1,7 +1,7 @@
 package dev.vireo.tooling.exporter;
 
 import dev.vireo.bootstrap.VireoLog;
-import java.util.ArrayList;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -10,10 +10,15 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Takes the OpenTelemetry SDK's export-path loggers (java.util.logging) off the console. They log one
+ * Takes the agent's OpenTelemetry SDK's export-path loggers (java.util.logging) off the console. They log one
  * line per failed batch ("Failed to export spans...", "BatchSpanProcessor dropped N span(s)..."),
  * which is exactly what {@link ExportHealth} replaces with one WARN per outage. Those lines go to the
  * agent's debug log; anything else these loggers say at WARNING or above still reaches the agent log.
+ *
+ * <p>The logger names are shared with an OpenTelemetry SDK the application may have of its own (its {@code
+ * LoggingSpanExporter} logs under {@code io.opentelemetry.exporter}). Records are told apart by the class loader
+ * of the code that logs them ({@link CallerLoader}); the application's records travel on to the parent loggers'
+ * handlers exactly as JUL would have sent them.
  */
 public final class SdkLogRouting {
 
@@ -25,11 +30,16 @@ public final class SdkLogRouting {
   };
 
   // JUL keeps loggers weakly: without these references our settings could be garbage collected.
-  private static final List<Logger> configured = new ArrayList<>();
+  private static final List<Logger> configured = new CopyOnWriteArrayList<>();
+
+  // one agent SDK per JVM; tests build several, each with its own loader
+  private static volatile ClassLoader agentLoader;
 
   private SdkLogRouting() {}
 
-  public static synchronized void install() {
+  /** Records logged by code that {@code agentLoader} (or one of its parents) loaded are the agent's. */
+  public static synchronized void install(ClassLoader agentLoader) {
+    SdkLogRouting.agentLoader = agentLoader;
     if (!configured.isEmpty()) {
       return;
     }
@@ -55,6 +65,10 @@ public final class SdkLogRouting {
 
     @Override
     public void publish(LogRecord record) {
+      if (!loggedByAgent()) {
+        passOn(record);
+        return;
+      }
       try {
         String message = formatter.formatMessage(record);
         if (message == null) {
@@ -72,6 +86,27 @@ public final class SdkLogRouting {
         }
       } catch (Throwable ignored) {
         // a log handler must never fail the SDK thread that logs
+      }
+    }
+
+    private boolean loggedByAgent() {
+      return CallerLoader.isAgent(agentLoader);
+    }
+
+    /** What JUL does for a logger that uses its parent handlers, from the logger this handler sits on upwards. */
+    private void passOn(LogRecord record) {
+      Logger logger = Logger.getLogger(record.getLoggerName() == null ? "" : record.getLoggerName());
+      // find the routed logger this record passed through, then continue above it
+      while (logger != null && !configured.contains(logger)) {
+        logger = logger.getParent();
+      }
+      for (Logger parent = logger == null ? null : logger.getParent(); parent != null; parent = parent.getParent()) {
+        for (Handler handler : parent.getHandlers()) {
+          handler.publish(record);
+        }
+        if (!parent.getUseParentHandlers()) {
+          break;
+        }
       }
     }
 

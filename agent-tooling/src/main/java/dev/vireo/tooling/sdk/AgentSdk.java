@@ -3,12 +3,14 @@ package dev.vireo.tooling.sdk;
 import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.tooling.ExportTarget;
 import dev.vireo.tooling.config.AgentConfig;
+import dev.vireo.tooling.config.ConfigDuration;
 import dev.vireo.tooling.exporter.ExportHealth;
 import dev.vireo.tooling.exporter.ExporterHealthJmx;
 import dev.vireo.tooling.exporter.ExporterHealthMetrics;
 import dev.vireo.tooling.exporter.HealthTrackingSpanExporter;
 import dev.vireo.tooling.exporter.SdkLogRouting;
 import dev.vireo.tooling.exporter.SpanQueueMetricReader;
+import dev.vireo.tooling.exporter.stdout.ConsoleExporters;
 import dev.vireo.tooling.propagation.StrictPropagators;
 import dev.vireo.tooling.runtime.RuntimeMetrics;
 import dev.vireo.tooling.runtime.RuntimeTelemetrySettings;
@@ -16,12 +18,10 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -90,9 +90,8 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     long start = System.nanoTime();
     Map<String, String> properties = new HashMap<>();
     for (Map.Entry<String, String> entry : config.asMap().entrySet()) {
-      if (entry.getValue() != null) {
-        properties.put(entry.getKey(), entry.getValue());
-      }
+      // null: a setting the validation removed, also hidden from the SDK's own reading of -D and OTEL_*
+      properties.put(entry.getKey(), entry.getValue());
     }
     keepConfiguredInstanceId(properties);
     AutoConfiguredOpenTelemetrySdkBuilder builder =
@@ -105,13 +104,23 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
             .addPropagatorCustomizer(StrictPropagators::replaceDefaults)
             .disableShutdownHook();
     ExportHealth health = watchExportHealth(builder);
+    ConsoleExporters.replaceLoggingExporters(builder);
     customizer.customize(builder);
     OpenTelemetrySdk built;
+    // SPI lookups through the context loader find the agent's components, not the application's
+    Thread thread = Thread.currentThread();
+    ClassLoader applicationContext = thread.getContextClassLoader();
+    thread.setContextClassLoader(agentLoader);
     try {
       built = builder.build().getOpenTelemetrySdk();
-    } catch (RuntimeException e) {
-      VireoLog.error("the OpenTelemetry SDK could not be configured ({}); spans are not exported", e.toString());
+    } catch (RuntimeException | LinkageError e) {
+      VireoLog.error(
+          "the OpenTelemetry SDK could not be configured ({}{}); spans are not exported",
+          e.toString(),
+          e.getCause() == null ? "" : ", caused by " + e.getCause());
       return OpenTelemetrySdk.builder().build();
+    } finally {
+      thread.setContextClassLoader(applicationContext);
     }
     try {
       exportHealth = health;
@@ -166,7 +175,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
         .addMeterProviderCustomizer((meterProvider, properties) -> meterProvider.registerMetricReader(queueReader))
         .addSpanExporterCustomizer(
             (exporter, properties) -> isOtlp(exporter) ? new HealthTrackingSpanExporter(exporter, health) : exporter);
-    SdkLogRouting.install();
+    SdkLogRouting.install(agentLoader);
     return health;
   }
 
@@ -200,16 +209,16 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     if (current == null) {
       return;
     }
-    long timeoutMillis = parseMillis(config.getString("otel.javaagent.shutdown.timeout"), 5000);
+    long boundMillis = ConfigDuration.millisOrDefault(config.getString("otel.javaagent.shutdown.timeout"), 5000);
     ExportHealth health = exportHealth;
     // read before shutting down: the SDK's metrics (where the queue size comes from) stop with it
     long queued = health == null ? 0 : health.queueSize();
-    CompletableResultCode result = current.shutdown().join(timeoutMillis, TimeUnit.MILLISECONDS);
-    if (!result.isDone()) {
+    long waitMillis = ExitFlush.waitMillis(boundMillis, health);
+    if (!ExitFlush.run(current, waitMillis, agentLoader)) {
       VireoLog.warn(
-          "span export did not finish within {} ms (otel.javaagent.shutdown.timeout) at exit; up to {} queued"
-              + " spans are not exported{}",
-          timeoutMillis,
+          "span export did not finish within {} ms ({}) at exit; up to {} queued spans are not exported{}",
+          waitMillis,
+          waitMillis < boundMillis ? "the collector is unreachable" : "otel.javaagent.shutdown.timeout",
           queued,
           health != null && !health.isHealthy() ? " (export was failing: " + health.lastError() + ")" : "");
     }
@@ -224,23 +233,6 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
       return value == null ? defaultValue : Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
       return defaultValue;
-    }
-  }
-
-  static long parseMillis(String value, long defaultMillis) {
-    if (value == null || value.trim().isEmpty()) {
-      return defaultMillis;
-    }
-    String v = value.trim().toLowerCase(java.util.Locale.ROOT);
-    try {
-      if (v.endsWith("ms")) {
-        return Long.parseLong(v.substring(0, v.length() - 2).trim());
-      } else if (v.endsWith("s")) {
-        return Long.parseLong(v.substring(0, v.length() - 1).trim()) * 1000;
-      }
-      return Long.parseLong(v);
-    } catch (NumberFormatException e) {
-      return defaultMillis;
     }
   }
 }

@@ -63,4 +63,19 @@ class AgentConfigTest {
     AgentConfig config = AgentConfig.load(null, Map.of(), system);
     assertThat(config.getString("otel.service.name")).isEqualTo("still-here");
   }
+
+  @Test
+  void commaSeparatesAgentArgumentsWhereANewKeyFollows() {
+    AgentConfig config =
+        AgentConfig.load(
+            "otel.service.name=x,otel.traces.exporter=console,otel.propagators=tracecontext,baggage;"
+                + "otel.resource.attributes=a=1,b=2, vireo.flag=on",
+            Map.of(),
+            new Properties());
+    assertThat(config.getString("otel.service.name")).isEqualTo("x");
+    assertThat(config.getString("otel.traces.exporter")).isEqualTo("console");
+    assertThat(config.getString("otel.propagators")).isEqualTo("tracecontext,baggage");
+    assertThat(config.getString("otel.resource.attributes")).isEqualTo("a=1,b=2");
+    assertThat(config.getString("vireo.flag")).isEqualTo("on");
+  }
 }

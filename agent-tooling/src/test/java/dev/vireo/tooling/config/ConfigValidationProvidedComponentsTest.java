@@ -40,16 +40,16 @@ class ConfigValidationProvidedComponentsTest {
   }
 
   @Test
-  void xrayNeedsAnExtension() {
+  void propagatorsFromExtensionsAreAccepted() {
     // the SDK would refuse an unknown propagator and export nothing at all
     AgentConfig settings =
-        AgentConfig.load("otel.propagators=tracecontext,xray", Collections.<String, String>emptyMap(), new Properties());
+        AgentConfig.load("otel.propagators=tracecontext,sky", Collections.<String, String>emptyMap(), new Properties());
     assertThat(ConfigValidation.validate(settings, ProvidedComponents.NONE).getString("otel.propagators"))
         .isEqualTo("tracecontext,baggage");
     ProvidedComponents provided = new ProvidedComponents();
-    provided.addPropagator("xray");
+    provided.addPropagator("sky");
     assertThat(ConfigValidation.validate(settings, provided).getString("otel.propagators"))
-        .isEqualTo("tracecontext,xray");
+        .isEqualTo("tracecontext,sky");
   }
 
   private static AgentConfig load() {

@@ -31,9 +31,48 @@ class ConfigValidationTest {
         "otel.bsp.max.queue.size|0|2048",
         "otel.bsp.max.queue.size|4096|4096",
         "otel.bsp.schedule.delay|soon|5000",
-        "otel.bsp.schedule.delay|250ms|250ms",
+        "otel.bsp.schedule.delay|250ms|250",
         "otel.exporter.otlp.timeout|10 seconds|10000",
         "otel.exporter.otlp.compression|brotli|none",
+        // issue 25, item 9: values the SDK would refuse, each replaced on its own
+        "otel.metrics.exporter|prometheus|prometheus",
+        "otel.traces.exporter|logging-otlp|logging-otlp",
+        "otel.traces.exporter|prometheus|otlp",
+        "otel.logs.exporter|prometheus|none",
+        "otel.bsp.export.timeout|99999999999999999999|30000",
+        "otel.bsp.export.timeout|9999999999d|30000",
+        "otel.metric.export.interval|-1|60000",
+        "otel.attribute.value.length.limit|-1|",
+        "otel.span.attribute.count.limit|abc|",
+        "otel.span.attribute.count.limit|64|64",
+        "otel.exporter.otlp.headers|api-key|",
+        "otel.exporter.otlp.headers|a=1,broken,b=2|a=1,b=2",
+        "otel.exporter.otlp.traces.headers|x=%zz|",
+        "otel.resource.attributes|team=payments,oops|team=payments",
+        "otel.exporter.otlp.certificate|/no/such/ca.pem|",
+        "otel.exporter.otlp.metrics.client.key|/no/such/key.pem|",
+        // item 10: a queue of 10^9 slots is an OutOfMemoryError
+        "otel.bsp.max.queue.size|999999999|65536",
+        "otel.bsp.max.export.batch.size|100000|65536",
+        // item 11: a schedule delay of 0 makes the export thread spin
+        "otel.bsp.schedule.delay|0|100",
+        "otel.blrp.schedule.delay|0ms|100",
+        "otel.metric.export.interval|10ms|1000",
+        // item 12: silently misread values
+        "otel.exporter.otlp.endpoint|http://127.0.0.1:99999|http://localhost:4318",
+        "otel.javaagent.enabled|maybe|",
+        "otel.instrumentation.common.default-enabled|maybe|",
+        "otel.instrumentation.jdbc.enabled|0|",
+        "otel.javaagent.debug|yes|",
+        "otel.javaagent.debug|TRUE|TRUE",
+        // one duration syntax everywhere (ms, s, m, h, d)
+        "otel.javaagent.shutdown.timeout|1m|60000",
+        "otel.javaagent.shutdown.timeout|2s|2000",
+        "otel.javaagent.shutdown.timeout|soon|5000",
+        "otel.exporter.otlp.timeout|1h|3600000",
+        "otel.bsp.export.timeout|1d|86400000",
+        // item 14
+        "otel.propagators|tracecontext,baggage,xray|tracecontext,baggage,xray",
       })
   void invalidValuesFallBack(String key, String value, String expected) {
     Properties system = new Properties();

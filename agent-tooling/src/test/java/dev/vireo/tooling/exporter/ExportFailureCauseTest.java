@@ -84,4 +84,29 @@ class ExportFailureCauseTest {
   void noCause() {
     assertThat(ExportFailureCause.describe(null)).isEqualTo("export failed (no cause reported by the exporter)");
   }
+
+  @Test
+  void remoteTextIsEscapedAndCapped() {
+    // issue 25, item 4: a garbage response put CR, BS and FF into the WARN line and the MBean
+    String garbage = "Bad\r\nWARN forged line\b\f\u001b[2J" + "x".repeat(1_000);
+    String described = ExportFailureCause.describe(FailedExportException.httpFailedWithResponse(http(502, garbage)));
+    assertThat(described)
+        .startsWith("HTTP 502 Bad\\r\\nWARN forged line\\u0008\\u000c\\u001b[2J")
+        .doesNotContain("\r", "\n", "\b", "\f", "\u001b")
+        .contains("more characters)");
+    assertThat(described.length()).isLessThan(PrintableText.MAX_LENGTH + 50);
+  }
+
+  @Test
+  void printableTextIsKeptAsIs() {
+    assertThat(PrintableText.of("HTTP 503 Service Unavailable, äöü")).isEqualTo("HTTP 503 Service Unavailable, äöü");
+  }
+
+  @Test
+  void unreachableMeansTheConnectionItselfFailed() {
+    assertThat(ExportFailureCause.isUnreachable(new java.io.IOException("x", new ConnectException("refused")))).isTrue();
+    assertThat(ExportFailureCause.isUnreachable(new java.net.UnknownHostException("collector"))).isTrue();
+    assertThat(ExportFailureCause.isUnreachable(new InterruptedIOException("timeout"))).isFalse();
+    assertThat(ExportFailureCause.isUnreachable(FailedExportException.httpFailedWithResponse(http(503, "")))).isFalse();
+  }
 }

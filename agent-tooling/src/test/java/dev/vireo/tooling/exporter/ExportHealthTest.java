@@ -155,4 +155,56 @@ class ExportHealthTest {
     assertThat(ExportHealth.duration(TimeUnit.MILLISECONDS.toNanos(1530))).isEqualTo("1.5 s");
     assertThat(ExportHealth.duration(TimeUnit.SECONDS.toNanos(125))).isEqualTo("2 min 5 s");
   }
+
+  @Test
+  void sustainedQueueFullDropsAreAnOutage() {
+    // issue 25, item 3: a slow collector accepts every export while most spans are dropped at the queue
+    health.exportSucceeded(512);
+    for (int i = 0; i < 3; i++) { // a burst: drops for 10 s, then the exporter keeps up again
+      dropped.addAndGet(100);
+      advanceSeconds(5);
+      health.exportSucceeded(512);
+    }
+    advanceSeconds(5);
+    health.exportSucceeded(512);
+    assertThat(health.isHealthy()).isTrue();
+    assertThat(lines()).isEmpty();
+
+    for (int i = 0; i < 7; i++) { // 30 s during which every export finds new drops
+      dropped.addAndGet(1_000);
+      advanceSeconds(5);
+      health.exportSucceeded(512);
+    }
+    assertThat(health.isHealthy()).isFalse();
+    assertThat(health.lastError()).startsWith("queue full: 7000 spans dropped in 30.0 s");
+    assertThat(lines()).hasSize(1);
+    assertThat(lines().get(0))
+        .contains("WARN span export to otlp http/protobuf http://collector:4318/v1/traces is losing spans: queue full");
+
+    for (int i = 0; i < 20; i++) { // 100 s more of slow exports: one reminder
+      dropped.addAndGet(1_000);
+      advanceSeconds(5);
+      health.exportSucceeded(512);
+    }
+    assertThat(lines()).hasSize(2);
+    assertThat(lines().get(1)).contains("WARN span export to").contains("still failing after").contains("queue full");
+
+    advanceSeconds(5);
+    health.exportSucceeded(512); // kept up: nothing dropped since the previous export
+    assertThat(health.isHealthy()).isTrue();
+    assertThat(lines()).hasSize(3);
+    assertThat(lines().get(2)).contains("INFO span export to").contains("recovered after 1 min 45 s")
+        .contains("lost meanwhile: 27000 spans dropped because the queue was full");
+  }
+
+  @Test
+  void theCollectorIsKnownUnreachableOnlyWhileConnectionsFail() {
+    assertThat(health.isCollectorUnreachable()).isFalse();
+    health.exportFailed(10, new java.net.SocketTimeoutException("timeout"));
+    assertThat(health.isCollectorUnreachable()).isFalse();
+    health.exportFailed(10, new ConnectException("Connection refused"));
+    assertThat(health.isCollectorUnreachable()).isTrue();
+    health.exportSucceeded(10);
+    assertThat(health.isCollectorUnreachable()).isFalse();
+  }
 }

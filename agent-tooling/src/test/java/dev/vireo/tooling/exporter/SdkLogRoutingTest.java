@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vireo.bootstrap.VireoLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -37,7 +39,8 @@ class SdkLogRoutingTest {
     VireoLog.configure(false, true);
     VireoLog.redirect(new PrintStream(logged, true));
     Logger.getLogger("").addHandler(rootHandler);
-    SdkLogRouting.install();
+    // this test's classes stand for the agent's SDK
+    SdkLogRouting.install(SdkLogRoutingTest.class.getClassLoader());
   }
 
   @AfterEach
@@ -77,5 +80,21 @@ class SdkLogRoutingTest {
 
     assertThat(agentLog()).isEmpty();
     assertThat(rootSaw.toString(StandardCharsets.UTF_8)).contains("io.opentelemetry.sdk.autoconfigure.Other: something else");
+  }
+
+  @Test
+  void theApplicationsOwnSdkLogsAsBefore() throws Exception {
+    // issue 25, item 13: the application's LoggingSpanExporter shares the logger names with the agent's SDK
+    URL testClasses = ApplicationSdkLogging.class.getProtectionDomain().getCodeSource().getLocation();
+    try (URLClassLoader application = new URLClassLoader(new URL[] {testClasses}, ClassLoader.getPlatformClassLoader())) {
+      Runnable applicationSdk =
+          (Runnable) application.loadClass(ApplicationSdkLogging.class.getName()).getConstructor().newInstance();
+      applicationSdk.run();
+    }
+
+    assertThat(agentLog()).isEmpty();
+    assertThat(rootSaw.toString(StandardCharsets.UTF_8))
+        .contains("io.opentelemetry.exporter.logging.LoggingSpanExporter: 'GET /app' : 0af7651916cd43dd8448eb211c80319c")
+        .contains("io.opentelemetry.sdk.trace.export.BatchSpanProcessor: BatchSpanProcessor dropped 3 span(s)");
   }
 }
