@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.okhttp;
 
-import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.AgentLog;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.http.HttpClientInstrumenters;
 import io.opentelemetry.api.trace.Span;
@@ -81,7 +81,7 @@ final class LogicalCall {
     try {
       INSTRUMENTER.end(attempt, request, response, error);
     } catch (RuntimeException e) {
-      VireoLog.debug("okhttp: span not ended: {}", e.toString());
+      AgentLog.debug("okhttp: span not ended: {}", e.toString());
     }
   }
 }
