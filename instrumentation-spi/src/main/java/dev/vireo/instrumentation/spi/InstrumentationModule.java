@@ -13,7 +13,8 @@ import net.bytebuddy.matcher.ElementMatchers;
  * <ul>
  *   <li>The module class itself is loaded in the agent's class loader, which cannot see the
  *       library: it must not mention library types, only type and method names.
- *   <li>Its advice and helper classes live in the module class's package (or below). They are loaded
+ *   <li>Its advice and helper classes live in the module class's package (or below), or in the
+ *       {@link #helperPackages() helper packages} it declares. They are loaded
  *       per application class loader by a class loader that sees both the library and the agent,
  *       so they may use library types freely.
  *   <li>Before the module is applied to a class loader, every reference its package makes to
@@ -42,6 +43,17 @@ public interface InstrumentationModule {
    */
   default ElementMatcher<ClassLoader> classLoaderMatcher() {
     return ElementMatchers.any();
+  }
+
+  /**
+   * Packages outside the module class's package whose classes belong to this module too (and their
+   * sub-packages), e.g. {@code "dev.vireo.instrumentation.servlet.common"}: code shared by sibling
+   * modules that differ only in the library's package names, such as {@code javax} and {@code
+   * jakarta}. Each module gets its own copy of these classes per class loader, and they are checked
+   * against the library like the module's own.
+   */
+  default List<String> helperPackages() {
+    return Collections.emptyList();
   }
 
   List<TypeInstrumentation> typeInstrumentations();

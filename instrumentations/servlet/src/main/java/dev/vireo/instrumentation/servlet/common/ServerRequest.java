@@ -1,4 +1,4 @@
-package dev.vireo.instrumentation.servlet.javax;
+package dev.vireo.instrumentation.servlet.common;
 
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
