@@ -3,7 +3,8 @@ package dev.vireo.instrumentation.kafka;
 import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter;
 
 /** The messaging attributes of processing one record. */
-final class ProcessAttributes implements MessagingAttributesGetter<ProcessRequest, Void> {
+final class ProcessAttributes
+    implements MessagingAttributesGetter<ProcessRequest, Void>, KafkaAttributesGetter<ProcessRequest, Void> {
 
   @Override
   public String system(ProcessRequest request) {
@@ -36,12 +37,17 @@ final class ProcessAttributes implements MessagingAttributesGetter<ProcessReques
   }
 
   @Override
-  public Long kafkaOffset(ProcessRequest request, Void response) {
+  public String consumerGroup(ProcessRequest request) {
+    return consumerGroupName(request);
+  }
+
+  @Override
+  public Long offset(ProcessRequest request, Void response) {
     return request.record.offset();
   }
 
   @Override
-  public String kafkaMessageKey(ProcessRequest request) {
+  public String messageKey(ProcessRequest request) {
     return PrintableKeys.of(request.record.key());
   }
 }

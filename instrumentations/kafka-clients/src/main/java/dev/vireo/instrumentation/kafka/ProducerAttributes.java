@@ -4,7 +4,9 @@ import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** The messaging attributes of a send; the broker's answer adds partition and offset. */
-final class ProducerAttributes implements MessagingAttributesGetter<ProducerRequest, RecordMetadata> {
+final class ProducerAttributes
+    implements MessagingAttributesGetter<ProducerRequest, RecordMetadata>,
+        KafkaAttributesGetter<ProducerRequest, RecordMetadata> {
 
   @Override
   public String system(ProducerRequest request) {
@@ -36,12 +38,12 @@ final class ProducerAttributes implements MessagingAttributesGetter<ProducerRequ
   }
 
   @Override
-  public Long kafkaOffset(ProducerRequest request, RecordMetadata metadata) {
+  public Long offset(ProducerRequest request, RecordMetadata metadata) {
     return metadata != null && metadata.offset() >= 0 ? metadata.offset() : null;
   }
 
   @Override
-  public String kafkaMessageKey(ProducerRequest request) {
+  public String messageKey(ProducerRequest request) {
     return PrintableKeys.of(request.record.key());
   }
 }

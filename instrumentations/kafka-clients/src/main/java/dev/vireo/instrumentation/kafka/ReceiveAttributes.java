@@ -4,7 +4,8 @@ import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter
 import org.apache.kafka.common.TopicPartition;
 
 /** The messaging attributes of a poll that returned records. */
-final class ReceiveAttributes implements MessagingAttributesGetter<ReceiveRequest, Void> {
+final class ReceiveAttributes
+    implements MessagingAttributesGetter<ReceiveRequest, Void>, KafkaAttributesGetter<ReceiveRequest, Void> {
 
   @Override
   public String system(ReceiveRequest request) {
@@ -38,6 +39,11 @@ final class ReceiveAttributes implements MessagingAttributesGetter<ReceiveReques
   @Override
   public String consumerGroupName(ReceiveRequest request) {
     return request.consumer.groupId;
+  }
+
+  @Override
+  public String consumerGroup(ReceiveRequest request) {
+    return consumerGroupName(request);
   }
 
   @Override

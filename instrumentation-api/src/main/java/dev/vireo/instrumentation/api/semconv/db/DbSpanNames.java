@@ -9,16 +9,19 @@ import dev.vireo.instrumentation.api.SpanNameExtractor;
 final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
 
   private final DbClientAttributesGetter<REQUEST, ?> getter;
+  private final DbOperationQuery<REQUEST> queries;
 
-  DbSpanNames(DbClientAttributesGetter<REQUEST, ?> getter) {
+  DbSpanNames(DbClientAttributesGetter<REQUEST, ?> getter, DbOperationQuery<REQUEST> queries) {
     this.getter = getter;
+    this.queries = queries;
   }
 
   @Override
   public String extract(REQUEST request) {
-    String name = getter.querySummary(request);
+    SqlQuery query = queries.query(request);
+    String name = query.getQuerySummary();
     if (name == null) {
-      name = getter.operationName(request);
+      name = query.getOperationName();
     }
     if (name == null) {
       name = getter.dbNamespace(request);

@@ -1,8 +1,5 @@
-package dev.vireo.instrumentation.jdbc;
+package dev.vireo.instrumentation.api.semconv.db;
 
-import dev.vireo.instrumentation.api.semconv.db.SqlDialect;
-import dev.vireo.instrumentation.api.semconv.db.SqlQuery;
-import dev.vireo.instrumentation.api.semconv.db.SqlQueryAnalyzer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
