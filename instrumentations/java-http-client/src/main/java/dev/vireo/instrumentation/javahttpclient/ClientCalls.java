@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.javahttpclient;
 
 import dev.vireo.instrumentation.api.AgentLog;
+import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.http.HttpClientInstrumenters;
 import io.opentelemetry.context.Context;
@@ -21,7 +22,7 @@ final class ClientCalls {
 
   static final Instrumenter<TracedHttpRequest, HttpResponse<?>> INSTRUMENTER =
       HttpClientInstrumenters.create(
-          "dev.vireo.java-http-client", new JavaHttpClientAttributes(), PropagationHeaderSetter.INSTANCE);
+          InstrumentationScope.of(JavaHttpClientModule.NAME), new JavaHttpClientAttributesGetter(), PropagationHeaderSetter.INSTANCE);
 
   /** The JDK's own request type, passed in by the JDK itself (WebSocket handshakes): left alone. */
   private static final String JDK_INTERNAL_REQUEST = "jdk.internal.net.http.HttpRequestImpl";

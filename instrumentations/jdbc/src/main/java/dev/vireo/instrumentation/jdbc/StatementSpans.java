@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.jdbc;
 
+import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
@@ -18,7 +19,7 @@ import java.util.List;
 final class StatementSpans {
 
   static final Instrumenter<JdbcRequest, Void> INSTRUMENTER =
-      DbClientInstrumenters.create("dev.vireo.jdbc", new JdbcAttributesGetter());
+      DbClientInstrumenters.create(InstrumentationScope.of(JdbcModule.NAME), new JdbcAttributesGetter());
 
   static final VirtualField<Statement, StatementState> STATES = VirtualField.create();
 

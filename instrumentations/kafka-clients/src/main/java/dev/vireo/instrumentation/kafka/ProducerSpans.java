@@ -17,9 +17,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 final class ProducerSpans {
 
   static final Instrumenter<ProducerRequest, RecordMetadata> INSTRUMENTER =
-      producer(new ProducerAttributes());
+      producer(new ProducerAttributesGetter());
 
-  private static Instrumenter<ProducerRequest, RecordMetadata> producer(ProducerAttributes getter) {
+  private static Instrumenter<ProducerRequest, RecordMetadata> producer(ProducerAttributesGetter getter) {
     return MessagingInstrumenters.producer(
         KafkaInstrumentationName.NAME, getter, ProducerHeadersSetter.INSTANCE, new KafkaAttributesExtractor<>(getter));
   }

@@ -19,7 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 final class ReceiveSpans {
 
   static final Instrumenter<ReceiveRequest, Void> INSTRUMENTER =
-      receive(new ReceiveAttributes());
+      receive(new ReceiveAttributesGetter());
 
   /** The consumer a poll result came from, for its process spans. */
   static final VirtualField<ConsumerRecords<?, ?>, ConsumerInfo> CONSUMER_OF_RECORDS = VirtualField.create();
@@ -38,7 +38,7 @@ final class ReceiveSpans {
 
   private ReceiveSpans() {}
 
-  private static Instrumenter<ReceiveRequest, Void> receive(ReceiveAttributes getter) {
+  private static Instrumenter<ReceiveRequest, Void> receive(ReceiveAttributesGetter getter) {
     return MessagingInstrumenters.receive(
         KafkaInstrumentationName.NAME,
         getter,

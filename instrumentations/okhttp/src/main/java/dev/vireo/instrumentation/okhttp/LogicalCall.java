@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.okhttp;
 
 import dev.vireo.instrumentation.api.AgentLog;
+import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.http.HttpClientInstrumenters;
 import io.opentelemetry.api.trace.Span;
@@ -22,7 +23,7 @@ import okhttp3.Response;
 final class LogicalCall {
 
   static final Instrumenter<OkHttpRequest, Response> INSTRUMENTER =
-      HttpClientInstrumenters.create("dev.vireo.okhttp", new OkHttpAttributes(), PropagationHeaderSetter.INSTANCE);
+      HttpClientInstrumenters.create(InstrumentationScope.of(OkHttpModule.NAME), new OkHttpAttributesGetter(), PropagationHeaderSetter.INSTANCE);
 
   private static final ContextKey<LogicalCall> KEY = ContextKey.named("vireo-okhttp-call");
 

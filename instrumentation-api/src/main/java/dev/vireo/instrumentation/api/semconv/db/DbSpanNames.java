@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.api.semconv.db;
 
 import dev.vireo.instrumentation.api.SpanNameExtractor;
+import io.opentelemetry.api.common.Attributes;
 
 /**
  * The database span name: {@code db.query.summary}, else the operation, else {@code
@@ -18,10 +19,15 @@ final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
 
   @Override
   public String extract(REQUEST request) {
-    SqlQuery query = queries.query(request);
-    String name = query.getQuerySummary();
+    return extract(request, Attributes.empty());
+  }
+
+  /** The summary comes from the start attributes, so the query is analysed once per operation. */
+  @Override
+  public String extract(REQUEST request, Attributes startAttributes) {
+    String name = startAttributes.get(DbAttributes.DB_QUERY_SUMMARY);
     if (name == null) {
-      name = query.getOperationName();
+      name = queries.query(request).getOperationName();
     }
     if (name == null) {
       name = getter.dbNamespace(request);

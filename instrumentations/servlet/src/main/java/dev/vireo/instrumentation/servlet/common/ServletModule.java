@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.servlet.common;
 
+import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
@@ -10,14 +11,12 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.vireo.instrumentation.spi.AdviceTarget;
 import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -28,15 +27,18 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public abstract class ServletModule implements InstrumentationModule {
 
+  private final String name;
   private final String namespace;
   private final String[] requiredClasses;
   private final String advicePackage;
 
   /**
-   * {@code namespace}: {@code "javax"} or {@code "jakarta"}; {@code requiredClass}: a class of the
-   * oldest servlet API the namespace's code is written against.
+   * {@code name}: the module's name (also its scope name); {@code namespace}: {@code "javax"} or
+   * {@code "jakarta"}; {@code requiredClass}: a class of the oldest servlet API the namespace's code
+   * is written against.
    */
-  protected ServletModule(String namespace, String requiredClass) {
+  protected ServletModule(String name, String namespace, String requiredClass) {
+    this.name = name;
     this.namespace = namespace;
     this.requiredClasses = new String[] {namespace + ".servlet.Servlet", requiredClass};
     String moduleClass = getClass().getName();
@@ -45,7 +47,7 @@ public abstract class ServletModule implements InstrumentationModule {
 
   @Override
   public final String name() {
-    return "servlet-" + namespace;
+    return name;
   }
 
   @Override
@@ -66,41 +68,22 @@ public abstract class ServletModule implements InstrumentationModule {
 
   @Override
   public final List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.<TypeInstrumentation>asList(new EntryPoints(), new AsyncContextStart());
-  }
-
-  /** {@code Servlet.service(ServletRequest, ServletResponse)} and {@code Filter.doFilter(req, res, chain)}. */
-  private final class EntryPoints implements TypeInstrumentation {
-    @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-      return not(isInterface())
-          .and(hasSuperType(namedOneOf(namespace + ".servlet.Servlet", namespace + ".servlet.Filter")));
-    }
-
-    @Override
-    public void transform(AdviceTarget target) {
-      target.applyAdvice(
-          isPublic()
-              .and(not(isAbstract()))
-              .and(named("service").and(takesArguments(2)).or(named("doFilter").and(takesArguments(3))))
-              .and(takesArgument(0, named(namespace + ".servlet.ServletRequest")))
-              .and(takesArgument(1, named(namespace + ".servlet.ServletResponse"))),
-          advicePackage + "ServletEntryAdvice");
-    }
-  }
-
-  /** {@code AsyncContext.start(Runnable)}: the runnable runs in the request's context. */
-  private final class AsyncContextStart implements TypeInstrumentation {
-    @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-      return not(isInterface()).and(hasSuperType(named(namespace + ".servlet.AsyncContext")));
-    }
-
-    @Override
-    public void transform(AdviceTarget target) {
-      target.applyAdvice(
-          named("start").and(takesArguments(1)).and(takesArgument(0, named("java.lang.Runnable"))),
-          advicePackage + "AsyncStartAdvice");
-    }
+    return Arrays.<TypeInstrumentation>asList(
+        // Servlet.service(ServletRequest, ServletResponse) and Filter.doFilter(req, res, chain)
+        forTypes(
+                not(isInterface())
+                    .and(hasSuperType(namedOneOf(namespace + ".servlet.Servlet", namespace + ".servlet.Filter"))))
+            .advise(
+                isPublic()
+                    .and(not(isAbstract()))
+                    .and(named("service").and(takesArguments(2)).or(named("doFilter").and(takesArguments(3))))
+                    .and(takesArgument(0, named(namespace + ".servlet.ServletRequest")))
+                    .and(takesArgument(1, named(namespace + ".servlet.ServletResponse"))),
+                advicePackage + "ServletEntryAdvice"),
+        // AsyncContext.start(Runnable): the runnable runs in the request's context
+        forTypes(not(isInterface()).and(hasSuperType(named(namespace + ".servlet.AsyncContext"))))
+            .advise(
+                named("start").and(takesArguments(1)).and(takesArgument(0, named("java.lang.Runnable"))),
+                advicePackage + "AsyncStartAdvice"));
   }
 }

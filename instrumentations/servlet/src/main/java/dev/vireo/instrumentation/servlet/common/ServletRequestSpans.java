@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.servlet.common;
 
+import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.semconv.http.HttpServerInstrumenters;
@@ -26,7 +27,7 @@ public final class ServletRequestSpans<REQUEST, RESPONSE> {
   public ServletRequestSpans(String moduleName, ServletApi<REQUEST, RESPONSE> api) {
     this.api = api;
     ServletAttributesGetter<REQUEST, RESPONSE> getter = new ServletAttributesGetter<>(api);
-    this.instrumenter = HttpServerInstrumenters.create("dev.vireo." + moduleName, getter, getter);
+    this.instrumenter = HttpServerInstrumenters.create(InstrumentationScope.of(moduleName), getter, getter);
   }
 
   /** Enter advice of {@code Servlet.service} / {@code Filter.doFilter}: the state for {@link #exit}, or null. */

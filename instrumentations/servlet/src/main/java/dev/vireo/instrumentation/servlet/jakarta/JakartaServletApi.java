@@ -15,7 +15,7 @@ enum JakartaServletApi implements ServletApi<HttpServletRequest, HttpServletResp
   INSTANCE;
 
   static final ServletRequestSpans<HttpServletRequest, HttpServletResponse> SPANS =
-      new ServletRequestSpans<>("servlet-jakarta", INSTANCE);
+      new ServletRequestSpans<>(ServletJakartaModule.NAME, INSTANCE);
 
   /** True when the work was started wrapped in the current context (the original call is then skipped). */
   static boolean startInCurrentContext(AsyncContext asyncContext, Runnable work) {

@@ -15,7 +15,7 @@ enum JavaxServletApi implements ServletApi<HttpServletRequest, HttpServletRespon
   INSTANCE;
 
   static final ServletRequestSpans<HttpServletRequest, HttpServletResponse> SPANS =
-      new ServletRequestSpans<>("servlet-javax", INSTANCE);
+      new ServletRequestSpans<>(ServletJavaxModule.NAME, INSTANCE);
 
   /** True when the work was started wrapped in the current context (the original call is then skipped). */
   static boolean startInCurrentContext(AsyncContext asyncContext, Runnable work) {

@@ -25,8 +25,8 @@ import javax.servlet.http.HttpServletResponse;
 
 /**
  * The test application: servlets and filters registered with the same mappings in every container, under the
- * context path {@link #CONTEXT_PATH}. Written against javax.servlet; the build relocates it to
- * jakarta.servlet as {@code dev.vireo.testapp.jakarta.TestApp} (tests-common's {@code jakarta} jar).
+ * context path {@link #CONTEXT_PATH}. Written against javax.servlet; the build generates
+ * {@code dev.vireo.testapp.jakarta.TestApp} from this source for jakarta.servlet (see tests-common's pom).
  */
 public final class TestApp {
 

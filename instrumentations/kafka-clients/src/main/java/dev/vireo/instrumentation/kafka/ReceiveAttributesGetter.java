@@ -4,7 +4,7 @@ import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter
 import org.apache.kafka.common.TopicPartition;
 
 /** The messaging attributes of a poll that returned records. */
-final class ReceiveAttributes
+final class ReceiveAttributesGetter
     implements MessagingAttributesGetter<ReceiveRequest, Void>, KafkaAttributesGetter<ReceiveRequest, Void> {
 
   @Override

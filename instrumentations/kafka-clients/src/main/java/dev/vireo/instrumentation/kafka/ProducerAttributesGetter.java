@@ -4,7 +4,7 @@ import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** The messaging attributes of a send; the broker's answer adds partition and offset. */
-final class ProducerAttributes
+final class ProducerAttributesGetter
     implements MessagingAttributesGetter<ProducerRequest, RecordMetadata>,
         KafkaAttributesGetter<ProducerRequest, RecordMetadata> {
 

@@ -7,9 +7,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
 /** Reads a {@link GrpcRequest} and the call's final {@link Status} for the RPC conventions. */
-final class GrpcRpcAttributes implements RpcAttributesGetter<GrpcRequest, Status> {
+final class GrpcRpcAttributesGetter implements RpcAttributesGetter<GrpcRequest, Status> {
 
-  static final GrpcRpcAttributes INSTANCE = new GrpcRpcAttributes();
+  static final GrpcRpcAttributesGetter INSTANCE = new GrpcRpcAttributesGetter();
 
   @Override
   public String system(GrpcRequest request) {

@@ -8,7 +8,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** Reads the HTTP client attributes from the JDK client's request and response. */
-final class JavaHttpClientAttributes implements HttpClientAttributesGetter<TracedHttpRequest, HttpResponse<?>> {
+final class JavaHttpClientAttributesGetter implements HttpClientAttributesGetter<TracedHttpRequest, HttpResponse<?>> {
 
   @Override
   public String method(TracedHttpRequest request) {

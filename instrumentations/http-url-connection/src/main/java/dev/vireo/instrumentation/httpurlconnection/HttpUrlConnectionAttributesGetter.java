@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the HTTP client attributes from an HttpURLConnection; the response is its status code. */
-final class HttpUrlConnectionAttributes implements HttpClientAttributesGetter<HttpURLConnection, Integer> {
+final class HttpUrlConnectionAttributesGetter implements HttpClientAttributesGetter<HttpURLConnection, Integer> {
 
   @Override
   public String method(HttpURLConnection connection) {

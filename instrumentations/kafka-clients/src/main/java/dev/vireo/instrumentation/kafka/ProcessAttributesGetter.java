@@ -3,7 +3,7 @@ package dev.vireo.instrumentation.kafka;
 import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter;
 
 /** The messaging attributes of processing one record. */
-final class ProcessAttributes
+final class ProcessAttributesGetter
     implements MessagingAttributesGetter<ProcessRequest, Void>, KafkaAttributesGetter<ProcessRequest, Void> {
 
   @Override

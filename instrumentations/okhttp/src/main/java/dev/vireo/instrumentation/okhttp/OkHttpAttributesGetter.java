@@ -7,7 +7,7 @@ import okhttp3.Protocol;
 import okhttp3.Response;
 
 /** Reads the HTTP client attributes from OkHttp's request and response (API common to 3.x, 4.x, 5.x). */
-final class OkHttpAttributes implements HttpClientAttributesGetter<OkHttpRequest, Response> {
+final class OkHttpAttributesGetter implements HttpClientAttributesGetter<OkHttpRequest, Response> {
 
   @Override
   public String method(OkHttpRequest request) {
