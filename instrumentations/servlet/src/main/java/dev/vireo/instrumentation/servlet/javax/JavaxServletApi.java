@@ -10,7 +10,10 @@ import javax.servlet.AsyncContext;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-/** The servlet core's view of {@code javax.servlet}. */
+/**
+ * The servlet core's view of {@code javax.servlet}. The build generates the jakarta one
+ * (JakartaServletApi) from this source, as it does for this package's advice and listener.
+ */
 enum JavaxServletApi implements ServletApi<HttpServletRequest, HttpServletResponse> {
   INSTANCE;
 
