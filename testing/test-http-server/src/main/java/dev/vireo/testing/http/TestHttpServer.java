@@ -1,4 +1,4 @@
-package dev.vireo.instrumentation.okhttp;
+package dev.vireo.testing.http;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,14 +13,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A loopback HTTP/1.1 server that records every request (path, method, headers, body) and answers by
- * path: /missing 404, /fail 500, /redirect 302 to /target, /slow after 3 s, /auth 401 without an
- * Authorization header, else 200.
+ * The HTTP client tests' server: a loopback HTTP/1.1 server that records every request (path, method,
+ * headers, body) and answers by path: /missing 404, /fail 500, /redirect 302 to /target, /slow after
+ * 3 s, /auth 401 without an Authorization header, else 200 with the body {@code status <code> <request body>}
+ * and the header {@code X-Served-By: recording-server}.
  */
-final class RecordingServer implements AutoCloseable {
+public final class TestHttpServer implements AutoCloseable {
 
-  record Recorded(String path, String method, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+  /** One request as received. */
+  public record Recorded(String path, String method, Map<String, List<String>> headers, String body) {
+    /** All values of a header (any case), comma-joined; null when absent. */
+    public String header(String name) {
       for (Map.Entry<String, List<String>> header : headers.entrySet()) {
         if (header.getKey().equalsIgnoreCase(name)) {
           return String.join(",", header.getValue());
@@ -32,25 +35,26 @@ final class RecordingServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
-  final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  /** Every request received, in arrival order. */
+  public final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
-  RecordingServer() throws IOException {
+  public TestHttpServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + port() + path;
   }
 
   /** The one request recorded for a path. */
-  Recorded only(String path) {
+  public Recorded only(String path) {
     List<Recorded> matching = requests.stream().filter(r -> r.path().equals(path)).toList();
     if (matching.size() != 1) {
       throw new AssertionError("expected one request to " + path + " but got " + matching);
