@@ -1,6 +1,7 @@
 package dev.vireo.tooling;
 
 import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.AgentLog;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
 import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.instrumentation.api.VireoVersion;
@@ -57,6 +58,7 @@ public final class AgentInstaller {
       }
       VireoLog.warn("{} is attached to this JVM too; both run (otel.javaagent.force=true)", otherAgent);
     }
+    AgentLog.install(new AgentLogSink());
     Extensions extensions = Extensions.load(config, agentLoader);
     config = ConfigValidation.validate(config, extensions.providedComponents());
     InstrumentationConfig.install(config);

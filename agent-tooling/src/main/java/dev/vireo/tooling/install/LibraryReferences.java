@@ -23,14 +23,14 @@ final class LibraryReferences {
 
   final Set<String> fields = new LinkedHashSet<>();
 
-  private final String modulePackage;
+  private final ModuleClasses moduleClasses;
 
-  private LibraryReferences(String modulePackage) {
-    this.modulePackage = modulePackage.replace('.', '/');
+  private LibraryReferences(ModuleClasses moduleClasses) {
+    this.moduleClasses = moduleClasses;
   }
 
   static LibraryReferences of(ModuleClasses classes) {
-    LibraryReferences references = new LibraryReferences(classes.packagePrefix);
+    LibraryReferences references = new LibraryReferences(classes);
     for (String name : classes.names()) {
       try {
         new ClassReader(classes.bytes(name)).accept(references.new Collector(), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
@@ -43,7 +43,7 @@ final class LibraryReferences {
 
   /** JDK, agent and module types need no check against the application. */
   boolean isLibraryType(String internalName) {
-    return !(internalName.startsWith(modulePackage)
+    return !(moduleClasses.containsInternalName(internalName)
         || AgentPackages.isAgentInternalName(internalName)
         || internalName.startsWith("javax/annotation/")
         || internalName.startsWith("jdk/")

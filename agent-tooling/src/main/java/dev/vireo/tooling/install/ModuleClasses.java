@@ -14,15 +14,20 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * The classes of one instrumentation module: those in the module class's package and below. Their
- * bytes come from the agent class loader's resources, so the same code serves the packaged agent
- * (classes under {@code inst/} of the jar) and tests (classes on the class path).
+ * The classes of one instrumentation module: those in the module class's package and below, and in
+ * the helper packages it declares. Their bytes come from the agent class loader's resources, so the
+ * same code serves the packaged agent (classes under {@code inst/} of the jar) and tests (classes on
+ * the class path).
  */
 final class ModuleClasses {
 
   private final InstrumentationModule module;
   private final ClassLoader agentLoader;
   final String packagePrefix;
+  /** The module's package first, then its helper packages; each ends with a dot. */
+  private final String[] prefixes;
+  /** The same in internal form ({@code dev/vireo/...}), for bytecode references. */
+  private final String[] internalPrefixes;
   private volatile List<String> names;
 
   ModuleClasses(InstrumentationModule module, ClassLoader agentLoader) {
@@ -30,10 +35,35 @@ final class ModuleClasses {
     this.agentLoader = agentLoader;
     String className = module.getClass().getName();
     this.packagePrefix = className.substring(0, className.lastIndexOf('.') + 1);
+    List<String> helpers = module.helperPackages();
+    this.prefixes = new String[1 + helpers.size()];
+    prefixes[0] = packagePrefix;
+    for (int i = 0; i < helpers.size(); i++) {
+      String helper = helpers.get(i);
+      prefixes[i + 1] = helper.endsWith(".") ? helper : helper + ".";
+    }
+    this.internalPrefixes = new String[prefixes.length];
+    for (int i = 0; i < prefixes.length; i++) {
+      internalPrefixes[i] = prefixes[i].replace('.', '/');
+    }
   }
 
   boolean contains(String className) {
-    return className.startsWith(packagePrefix);
+    for (String prefix : prefixes) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean containsInternalName(String internalName) {
+    for (String prefix : internalPrefixes) {
+      if (internalName.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   byte[] bytes(String className) throws IOException {
@@ -51,14 +81,18 @@ final class ModuleClasses {
   List<String> names() {
     List<String> result = names;
     if (result == null) {
-      result = Collections.unmodifiableList(list());
+      List<String> all = new ArrayList<>();
+      for (String prefix : prefixes) {
+        all.addAll(list(prefix));
+      }
+      result = Collections.unmodifiableList(all);
       names = result;
     }
     return result;
   }
 
-  private List<String> list() {
-    String path = packagePrefix.replace('.', '/');
+  private List<String> list(String prefix) {
+    String path = prefix.replace('.', '/');
     if (agentLoader instanceof AgentClassLoader) {
       return ((AgentClassLoader) agentLoader).classNamesUnder(path);
     }
@@ -67,7 +101,7 @@ final class ModuleClasses {
       URL location = module.getClass().getProtectionDomain().getCodeSource().getLocation();
       File root = new File(location.toURI());
       if (root.isDirectory()) {
-        collect(new File(root, path), packagePrefix, result);
+        collect(new File(root, path), prefix, result);
       } else {
         try (JarFile jar = new JarFile(root)) {
           for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {

@@ -44,6 +44,32 @@ class ModuleClassLoaderTest {
     }
   }
 
+  @Test
+  void helperPackageClassesAreTheModulesOwnPerLoader() throws Exception {
+    try (URLClassLoader agent = isolatedLoader();
+        URLClassLoader application = isolatedLoader()) {
+      ModuleClassLoader first = new ModuleClassLoader(classesOf(agent), agent, application);
+      ModuleClassLoader second = new ModuleClassLoader(classesOf(agent), agent, application);
+
+      Class<?> core = first.loadClass("dev.vireo.tooling.install.helperfixture.SharedCore");
+
+      assertThat(core.getClassLoader()).isSameAs(first);
+      assertThat(second.loadClass("dev.vireo.tooling.install.helperfixture.SharedCore")).isNotSameAs(core);
+    }
+  }
+
+  @Test
+  void helperPackagesAreListedAndCheckedAgainstTheLibrary() throws Exception {
+    try (URLClassLoader agent = isolatedLoader()) {
+      ModuleClasses classes = classesOf(agent);
+
+      assertThat(classes.names())
+          .contains("dev.vireo.tooling.install.modulefixture.FixtureModule", "dev.vireo.tooling.install.helperfixture.SharedCore");
+      assertThat(LibraryReferences.of(classes).types).contains("libfixture/LibraryType");
+      assertThat(LibraryReferences.of(classes).isLibraryType("dev/vireo/tooling/install/helperfixture/SharedCore")).isFalse();
+    }
+  }
+
   private static ModuleClasses classesOf(ClassLoader agent) {
     return new ModuleClasses(new FixtureModule(), agent);
   }

@@ -83,13 +83,16 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     if (CircuitBreakerState.isOpen()) {
       return propagateOnly(parentContext, request);
     }
-    SpanBuilder spanBuilder =
-        tracer.spanBuilder(spanNameExtractor.extract(request)).setSpanKind(spanKind).setParent(parentContext);
     AttributesBuilder attributes = Attributes.builder();
     for (AttributesExtractor<? super REQUEST, ? super RESPONSE> extractor : extractors) {
       extractor.onStart(attributes, parentContext, request);
     }
     Attributes startAttributes = attributes.build();
+    SpanBuilder spanBuilder =
+        tracer
+            .spanBuilder(spanNameExtractor.extract(request, startAttributes))
+            .setSpanKind(spanKind)
+            .setParent(parentContext);
     spanBuilder.setAllAttributes(startAttributes);
     if (linksExtractor != null) {
       linksExtractor.extract(spanBuilder, parentContext, request);

@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.grpc;
 
-import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.AgentLog;
 import io.grpc.Attributes;
 import io.grpc.Status;
 import io.opentelemetry.context.Context;
@@ -38,7 +38,7 @@ final class ClientCallSpan {
       request.learnPeer(transport);
       GrpcInstrumenters.CLIENT.end(context, request, status, status.getCause());
     } catch (Throwable t) {
-      VireoLog.debug("grpc: client span not ended cleanly: {}", t);
+      AgentLog.debug("grpc: client span not ended cleanly: {}", t);
     }
   }
 }

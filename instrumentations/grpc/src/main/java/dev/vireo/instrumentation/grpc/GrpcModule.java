@@ -1,16 +1,16 @@
 package dev.vireo.instrumentation.grpc;
 
+import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.vireo.instrumentation.spi.AdviceTarget;
 import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -21,9 +21,16 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class GrpcModule implements InstrumentationModule {
 
+  /** The module's name; also names its instrumentation scope ({@code InstrumentationScope.of(NAME)}). */
+  public static final String NAME = "grpc";
+
+  private static final String PACKAGE = "dev.vireo.instrumentation.grpc.";
+  private static final ElementMatcher.Junction<MethodDescription> BUILD =
+      named("build").and(takesArguments(0)).and(isPublic());
+
   @Override
   public String name() {
-    return "grpc";
+    return NAME;
   }
 
   @Override
@@ -34,30 +41,7 @@ public final class GrpcModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new BuilderBuildInstrumentation(
-            "io.grpc.internal.ManagedChannelImplBuilder", "dev.vireo.instrumentation.grpc.ChannelBuilderAdvice"),
-        new BuilderBuildInstrumentation(
-            "io.grpc.internal.ServerImplBuilder", "dev.vireo.instrumentation.grpc.ServerBuilderAdvice"));
-  }
-
-  /** {@code build()} of one builder class. */
-  static final class BuilderBuildInstrumentation implements TypeInstrumentation {
-    private final String builderClass;
-    private final String adviceClass;
-
-    BuilderBuildInstrumentation(String builderClass, String adviceClass) {
-      this.builderClass = builderClass;
-      this.adviceClass = adviceClass;
-    }
-
-    @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-      return named(builderClass);
-    }
-
-    @Override
-    public void transform(AdviceTarget target) {
-      target.applyAdvice(named("build").and(takesArguments(0)).and(isPublic()), adviceClass);
-    }
+        forTypes(named("io.grpc.internal.ManagedChannelImplBuilder")).advise(BUILD, PACKAGE + "ChannelBuilderAdvice"),
+        forTypes(named("io.grpc.internal.ServerImplBuilder")).advise(BUILD, PACKAGE + "ServerBuilderAdvice"));
   }
 }

@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.grpc;
 
-import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.AgentLog;
 import io.grpc.Status;
 import io.opentelemetry.context.Context;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -34,7 +34,7 @@ final class ServerCallSpan {
     try {
       GrpcInstrumenters.SERVER.end(context, request, status, status.getCause());
     } catch (Throwable t) {
-      VireoLog.debug("grpc: server span not ended cleanly: {}", t);
+      AgentLog.debug("grpc: server span not ended cleanly: {}", t);
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.grpc;
 
-import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.AgentLog;
 import io.grpc.ClientCall;
 import io.grpc.ForwardingClientCall;
 import io.grpc.Metadata;
@@ -61,7 +61,7 @@ final class TracingClientCall<REQ, RESP> extends ForwardingClientCall.SimpleForw
       }
       return new ClientCallSpan(parent, GrpcInstrumenters.CLIENT.start(parent, request), request);
     } catch (Throwable t) {
-      VireoLog.debug("grpc: client span not started: {}", t);
+      AgentLog.debug("grpc: client span not started: {}", t);
       return null;
     }
   }

@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.grpc;
 
-import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.AgentLog;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -45,7 +45,7 @@ final class TracingServerInterceptor implements ServerInterceptor {
       }
       return new ServerCallSpan(GrpcInstrumenters.SERVER.start(parent, request), request);
     } catch (Throwable t) {
-      VireoLog.debug("grpc: server span not started: {}", t);
+      AgentLog.debug("grpc: server span not started: {}", t);
       return null;
     }
   }

@@ -35,15 +35,15 @@ class GrpcRpcAttributesTest {
       nullValues = "NULL")
   void serverAddressAndPortComeFromTheAuthority(String authority, String address, Integer port) {
     GrpcRequest request = clientRequest(authority, new Metadata());
-    assertThat(GrpcRpcAttributes.INSTANCE.serverAddress(request)).isEqualTo(address);
-    assertThat(GrpcRpcAttributes.INSTANCE.serverPort(request)).isEqualTo(port);
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.serverAddress(request)).isEqualTo(address);
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.serverPort(request)).isEqualTo(port);
   }
 
   @Test
   void serviceAndMethodComeFromTheDescriptor() {
     GrpcRequest request = clientRequest("h:1", new Metadata());
-    assertThat(GrpcRpcAttributes.INSTANCE.service(request)).isEqualTo("demo.Inventory");
-    assertThat(GrpcRpcAttributes.INSTANCE.method(request)).isEqualTo("Reserve");
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.service(request)).isEqualTo("demo.Inventory");
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.method(request)).isEqualTo("Reserve");
   }
 
   @Test
@@ -53,8 +53,8 @@ class GrpcRpcAttributesTest {
             .set(Grpc.TRANSPORT_ATTR_REMOTE_ADDR, new InetSocketAddress("127.0.0.1", 40123))
             .build();
     GrpcRequest request = GrpcRequest.server(InventoryService.RESERVE, new Metadata(), transport);
-    assertThat(GrpcRpcAttributes.INSTANCE.peerAddress(request)).isEqualTo("127.0.0.1");
-    assertThat(GrpcRpcAttributes.INSTANCE.peerPort(request)).isEqualTo(40123);
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.peerAddress(request)).isEqualTo("127.0.0.1");
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.peerPort(request)).isEqualTo(40123);
 
     GrpcRequest unresolved =
         GrpcRequest.server(
@@ -63,7 +63,7 @@ class GrpcRpcAttributesTest {
             Attributes.newBuilder()
                 .set(Grpc.TRANSPORT_ATTR_REMOTE_ADDR, InetSocketAddress.createUnresolved("peer.example", 7))
                 .build());
-    assertThat(GrpcRpcAttributes.INSTANCE.peerAddress(unresolved)).isEqualTo("peer.example");
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.peerAddress(unresolved)).isEqualTo("peer.example");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.httpurlconnection;
 
+import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.http.HttpClientInstrumenters;
@@ -18,7 +19,7 @@ final class ConnectionSpans {
 
   static final Instrumenter<HttpURLConnection, Integer> INSTRUMENTER =
       HttpClientInstrumenters.create(
-          "dev.vireo.http-url-connection", new HttpUrlConnectionAttributes(), RequestPropertySetter.INSTANCE);
+          InstrumentationScope.of(HttpUrlConnectionModule.NAME), new HttpUrlConnectionAttributesGetter(), RequestPropertySetter.INSTANCE);
 
   private static final VirtualField<HttpURLConnection, State> STATE = VirtualField.create();
 

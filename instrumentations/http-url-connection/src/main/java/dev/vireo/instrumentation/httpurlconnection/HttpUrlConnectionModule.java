@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.httpurlconnection;
 
+import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
@@ -10,7 +11,6 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.vireo.instrumentation.spi.AdviceTarget;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Collections;
@@ -19,20 +19,28 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** CLIENT spans for {@code java.net.HttpURLConnection}, the JDK's built-in HTTP client. */
-public final class HttpUrlConnectionModule implements InstrumentationModule, TypeInstrumentation {
+public final class HttpUrlConnectionModule implements InstrumentationModule {
+
+  /** The module's name; also names its instrumentation scope ({@code InstrumentationScope.of(NAME)}). */
+  public static final String NAME = "http-url-connection";
 
   @Override
   public String name() {
-    return "http-url-connection";
+    return NAME;
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Collections.singletonList(this);
+    return Collections.<TypeInstrumentation>singletonList(
+        forTypes(jdkConnections())
+            .advise(
+                namedOneOf("connect", "getOutputStream", "getInputStream", "getResponseCode")
+                    .and(takesArguments(0))
+                    .and(isPublic()),
+                "dev.vireo.instrumentation.httpurlconnection.HttpUrlConnectionAdvice"));
   }
 
-  @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  private static ElementMatcher<TypeDescription> jdkConnections() {
     // The JDK's implementations (http, and https which delegates to an http one). The name tests come
     // first: they are cheap, and they keep the super class walk away from other protocol handlers. Walking
     // the jrt: handler's super types reads class files through a jrt: URL, which needs that very handler:
@@ -41,14 +49,5 @@ public final class HttpUrlConnectionModule implements InstrumentationModule, Typ
         .and(nameContains("URLConnection"))
         .and(not(isAbstract()))
         .and(hasSuperClass(named("java.net.HttpURLConnection")));
-  }
-
-  @Override
-  public void transform(AdviceTarget target) {
-    target.applyAdvice(
-        namedOneOf("connect", "getOutputStream", "getInputStream", "getResponseCode")
-            .and(takesArguments(0))
-            .and(isPublic()),
-        "dev.vireo.instrumentation.httpurlconnection.HttpUrlConnectionAdvice");
   }
 }

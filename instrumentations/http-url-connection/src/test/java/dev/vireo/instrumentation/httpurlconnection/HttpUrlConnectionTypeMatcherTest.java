@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class HttpUrlConnectionTypeMatcherTest {
 
-  private final ElementMatcher<TypeDescription> matcher = new HttpUrlConnectionModule().typeMatcher();
+  private final ElementMatcher<TypeDescription> matcher =
+      new HttpUrlConnectionModule().typeInstrumentations().get(0).typeMatcher();
 
   @Test
   void otherProtocolClassesAreRejectedByNameAlone() {

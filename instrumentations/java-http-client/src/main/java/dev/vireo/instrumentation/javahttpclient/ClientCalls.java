@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.javahttpclient;
 
-import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.AgentLog;
+import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.http.HttpClientInstrumenters;
 import io.opentelemetry.context.Context;
@@ -21,7 +22,7 @@ final class ClientCalls {
 
   static final Instrumenter<TracedHttpRequest, HttpResponse<?>> INSTRUMENTER =
       HttpClientInstrumenters.create(
-          "dev.vireo.java-http-client", new JavaHttpClientAttributes(), PropagationHeaderSetter.INSTANCE);
+          InstrumentationScope.of(JavaHttpClientModule.NAME), new JavaHttpClientAttributesGetter(), PropagationHeaderSetter.INSTANCE);
 
   /** The JDK's own request type, passed in by the JDK itself (WebSocket handshakes): left alone. */
   private static final String JDK_INTERNAL_REQUEST = "jdk.internal.net.http.HttpRequestImpl";
@@ -44,7 +45,7 @@ final class ClientCalls {
       result[1] = new Call(parent, context, traced, context.makeCurrent());
       result[0] = traced;
     } catch (Throwable t) {
-      VireoLog.debug("java-http-client: span not started: {}", t.toString());
+      AgentLog.debug("java-http-client: span not started: {}", t.toString());
     }
     return result;
   }
@@ -73,7 +74,7 @@ final class ClientCalls {
       future.whenComplete((response, error) -> call.complete(restoring, response, error));
       return restoring;
     } catch (Throwable t) {
-      VireoLog.debug("java-http-client: future not wrapped: {}", t.toString());
+      AgentLog.debug("java-http-client: future not wrapped: {}", t.toString());
       return future;
     }
   }
@@ -100,7 +101,7 @@ final class ClientCalls {
       try {
         INSTRUMENTER.end(context, request, response instanceof HttpResponse ? (HttpResponse<?>) response : null, cause);
       } catch (Throwable t) {
-        VireoLog.debug("java-http-client: span not ended: {}", t.toString());
+        AgentLog.debug("java-http-client: span not ended: {}", t.toString());
       }
       try (Scope ignored = parent.makeCurrent()) {
         if (error != null) {

@@ -1,17 +1,15 @@
 package dev.vireo.instrumentation.javahttpclient;
 
+import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.vireo.instrumentation.spi.AdviceTarget;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * CLIENT spans for {@code java.net.http.HttpClient} (Java 11+). Every client the JDK builds is a
@@ -19,38 +17,33 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code sendAsync} are instrumented. Compiled for Java 8 (it names JDK 11 types only as strings),
  * unlike the rest of the package.
  */
-public final class JavaHttpClientModule implements InstrumentationModule, TypeInstrumentation {
+public final class JavaHttpClientModule implements InstrumentationModule {
+
+  /** The module's name; also names its instrumentation scope ({@code InstrumentationScope.of(NAME)}). */
+  public static final String NAME = "java-http-client";
 
   @Override
   public String name() {
-    return "java-http-client";
+    return NAME;
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Collections.singletonList(this);
-  }
-
-  @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return named("jdk.internal.net.http.HttpClientImpl");
-  }
-
-  @Override
-  public void transform(AdviceTarget target) {
-    target.applyAdvice(
-        named("send")
-            .and(isPublic())
-            .and(takesArguments(2))
-            .and(takesArgument(0, named("java.net.http.HttpRequest"))),
-        "dev.vireo.instrumentation.javahttpclient.SendAdvice");
-    // The two-argument overload delegates to the three-argument one: the inner call finds the
-    // outer span current and starts nothing.
-    target.applyAdvice(
-        named("sendAsync")
-            .and(isPublic())
-            .and(takesArguments(2).or(takesArguments(3)))
-            .and(takesArgument(0, named("java.net.http.HttpRequest"))),
-        "dev.vireo.instrumentation.javahttpclient.SendAsyncAdvice");
+    return Collections.<TypeInstrumentation>singletonList(
+        forTypes(named("jdk.internal.net.http.HttpClientImpl"))
+            .advise(
+                named("send")
+                    .and(isPublic())
+                    .and(takesArguments(2))
+                    .and(takesArgument(0, named("java.net.http.HttpRequest"))),
+                "dev.vireo.instrumentation.javahttpclient.SendAdvice")
+            // The two-argument overload delegates to the three-argument one: the inner call finds the
+            // outer span current and starts nothing.
+            .advise(
+                named("sendAsync")
+                    .and(isPublic())
+                    .and(takesArguments(2).or(takesArguments(3)))
+                    .and(takesArgument(0, named("java.net.http.HttpRequest"))),
+                "dev.vireo.instrumentation.javahttpclient.SendAsyncAdvice"));
   }
 }

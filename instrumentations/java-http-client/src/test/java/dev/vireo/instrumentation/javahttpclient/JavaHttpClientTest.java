@@ -15,6 +15,7 @@ import dev.vireo.instrumentation.api.semconv.http.HttpClientInstrumenters;
 import dev.vireo.testing.agent.AgentTesting;
 import dev.vireo.testing.agent.AgentTestingExtension;
 import dev.vireo.testing.agent.Trace;
+import dev.vireo.testing.http.TestHttpServer;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -53,12 +54,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AgentTestingExtension.class)
 class JavaHttpClientTest {
 
-  private static RecordingServer server;
+  private static TestHttpServer server;
   private static HttpClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    server = new RecordingServer();
+    server = new TestHttpServer();
     client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -131,7 +132,7 @@ class JavaHttpClientTest {
             equalTo(longKey("http.response.status_code"), 200L),
             equalTo(stringKey("network.protocol.version"), "1.1"),
             equalTo(stringArrayKey("http.response.header.x-served-by"), List.of("recording-server")));
-    RecordingServer.Recorded recorded = server.only("/orders");
+    TestHttpServer.Recorded recorded = server.only("/orders");
     assertThat(recorded.method()).isEqualTo("POST");
     assertThat(recorded.body()).isEqualTo("{\"item\":1}");
     assertTraceparentNames(recorded.header("traceparent"), trace.get(0));
@@ -305,7 +306,7 @@ class JavaHttpClientTest {
     SpanData span = AgentTesting.waitForSpans(1).trace(0).get(0);
     assertThat(span.getTraceId()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
     assertThat(span.getParentSpanId()).isEqualTo("b7ad6b7169203331");
-    RecordingServer.Recorded recorded = server.only("/propagated");
+    TestHttpServer.Recorded recorded = server.only("/propagated");
     assertTraceparentNames(recorded.header("traceparent"), span);
     assertThat(recorded.header("tracestate")).isEqualTo("vendor=value");
     assertThat(recorded.header("baggage")).isEqualTo("tenant=acme");

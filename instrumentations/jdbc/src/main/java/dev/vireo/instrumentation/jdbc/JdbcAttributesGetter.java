@@ -2,9 +2,10 @@ package dev.vireo.instrumentation.jdbc;
 
 import dev.vireo.instrumentation.api.semconv.db.DbClientAttributesGetter;
 import java.sql.SQLException;
+import java.util.Collection;
 
 /**
- * Feeds a {@link JdbcRequest} to the database conventions. {@code db.response.status_code} of a
+ * Hands a {@link JdbcRequest}'s raw facts to the database conventions. {@code db.response.status_code} of a
  * {@link SQLException}: the vendor error number for MySQL, MariaDB, SQL Server and Sybase, {@code
  * ORA-nnnnn} for Oracle, the SQLSTATE for every other system (PostgreSQL, H2, ...), each falling
  * back to the other when the driver did not set it.
@@ -22,38 +23,13 @@ final class JdbcAttributesGetter implements DbClientAttributesGetter<JdbcRequest
   }
 
   @Override
-  public String queryText(JdbcRequest request) {
-    return request.queryText;
+  public Collection<String> rawQueryTexts(JdbcRequest request) {
+    return request.sql;
   }
 
   @Override
-  public String rawQueryText(JdbcRequest request) {
-    return request.rawSql();
-  }
-
-  @Override
-  public String oldQueryText(JdbcRequest request) {
-    return request.oldQueryText;
-  }
-
-  @Override
-  public String querySummary(JdbcRequest request) {
-    return request.querySummary;
-  }
-
-  @Override
-  public String operationName(JdbcRequest request) {
-    return request.operationName;
-  }
-
-  @Override
-  public String collectionName(JdbcRequest request) {
-    return request.collectionName;
-  }
-
-  @Override
-  public String storedProcedureName(JdbcRequest request) {
-    return request.storedProcedureName;
+  public boolean isParameterizedQuery(JdbcRequest request) {
+    return request.prepared;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.jdbc;
 
+import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
@@ -13,7 +14,6 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.vireo.instrumentation.spi.AdviceTarget;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Collections;
@@ -27,22 +27,43 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code java.sql.Statement} (execute*, batches) and of {@code java.sql.Connection} (to remember
  * the SQL of prepared statements).
  */
-public final class JdbcModule implements InstrumentationModule, TypeInstrumentation {
+public final class JdbcModule implements InstrumentationModule {
+
+  /** The module's name; also names its instrumentation scope ({@code InstrumentationScope.of(NAME)}). */
+  public static final String NAME = "jdbc";
 
   private static final String PACKAGE = "dev.vireo.instrumentation.jdbc.";
 
   @Override
   public String name() {
-    return "jdbc";
+    return NAME;
   }
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Collections.singletonList(this);
+    return Collections.<TypeInstrumentation>singletonList(
+        forTypes(statementsAndConnections())
+            .advise(
+                implemented(namedOneOf("prepareStatement", "prepareCall")).and(takesArgument(0, String.class)),
+                PACKAGE + "PrepareAdvice")
+            .advise(
+                implemented(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate"))
+                    .and(takesArgument(0, String.class)),
+                PACKAGE + "ExecuteSqlAdvice")
+            .advise(
+                implemented(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate"))
+                    .and(takesArguments(0)),
+                PACKAGE + "ExecutePreparedAdvice")
+            .advise(
+                implemented(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
+                PACKAGE + "ExecuteBatchAdvice")
+            .advise(implemented(named("addBatch")).and(takesArguments(String.class)), PACKAGE + "AddBatchSqlAdvice")
+            .advise(implemented(named("addBatch")).and(takesArguments(0)), PACKAGE + "AddBatchAdvice")
+            .advise(implemented(named("clearBatch")).and(takesArguments(0)), PACKAGE + "ClearBatchAdvice")
+            .advise(implemented(named("isValid")).and(takesArguments(int.class)), PACKAGE + "IsValidAdvice"));
   }
 
-  @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
+  private static ElementMatcher<TypeDescription> statementsAndConnections() {
     // Driver and pool classes have arbitrary names, so the costly super type walk cannot be avoided;
     // it is done once for both interfaces, and never for interfaces or the JDK's own classes. The name
     // tests come first: they need no parsing of the class file, isInterface() does.
@@ -51,29 +72,6 @@ public final class JdbcModule implements InstrumentationModule, TypeInstrumentat
         .and(not(nameStartsWith("jdk.")))
         .and(not(isInterface()))
         .and(hasSuperType(namedOneOf("java.sql.Statement", "java.sql.Connection")));
-  }
-
-  @Override
-  public void transform(AdviceTarget target) {
-    target
-        .applyAdvice(
-            implemented(namedOneOf("prepareStatement", "prepareCall")).and(takesArgument(0, String.class)),
-            PACKAGE + "PrepareAdvice")
-        .applyAdvice(
-            implemented(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate"))
-                .and(takesArgument(0, String.class)),
-            PACKAGE + "ExecuteSqlAdvice")
-        .applyAdvice(
-            implemented(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate"))
-                .and(takesArguments(0)),
-            PACKAGE + "ExecutePreparedAdvice")
-        .applyAdvice(
-            implemented(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
-            PACKAGE + "ExecuteBatchAdvice")
-        .applyAdvice(implemented(named("addBatch")).and(takesArguments(String.class)), PACKAGE + "AddBatchSqlAdvice")
-        .applyAdvice(implemented(named("addBatch")).and(takesArguments(0)), PACKAGE + "AddBatchAdvice")
-        .applyAdvice(implemented(named("clearBatch")).and(takesArguments(0)), PACKAGE + "ClearBatchAdvice")
-        .applyAdvice(implemented(named("isValid")).and(takesArguments(int.class)), PACKAGE + "IsValidAdvice");
   }
 
   /** Public instance methods with a body, no bridges. */

@@ -1,111 +1,53 @@
 package dev.vireo.instrumentation.jdbc;
 
-import dev.vireo.instrumentation.api.semconv.db.DbBatchNames;
-import dev.vireo.instrumentation.api.semconv.db.SqlQuery;
+import java.util.Collections;
+import java.util.List;
 
 /**
- * One JDBC execution as the database conventions see it. Immutable, so the request of a prepared
- * statement is built once and reused for every execution.
+ * One JDBC execution as the driver sees it: the connection, the SQL as given, whether it is a
+ * prepared statement's, and the batch size. The database conventions derive the rest. Immutable, so
+ * the request of a prepared statement is built once and reused for every execution.
  */
 final class JdbcRequest {
 
   final JdbcConnectionInfo connection;
-  final String queryText;
-  /** The older {@code db.statement}: always sanitized (when sanitization is on); null unless asked for. */
-  final String oldQueryText;
-  final String querySummary;
-  final String operationName;
-  final String collectionName;
-  final String storedProcedureName;
+  /** The SQL texts; empty when unknown. */
+  final List<String> sql;
+  final boolean prepared;
+  /** Null when not a batch (a batch of one is not). */
   final Long batchSize;
-  /** The SQL as written (a String, or the List of a batch), never exported: see {@link #rawSql()}. */
-  private Object sql;
 
-  private JdbcRequest(
-      JdbcConnectionInfo connection,
-      String queryText,
-      String oldQueryText,
-      String querySummary,
-      String operationName,
-      String collectionName,
-      String storedProcedureName,
-      Long batchSize) {
+  private JdbcRequest(JdbcConnectionInfo connection, List<String> sql, boolean prepared, Long batchSize) {
     this.connection = connection;
-    this.queryText = queryText;
-    this.oldQueryText = oldQueryText;
-    this.querySummary = querySummary;
-    this.operationName = operationName;
-    this.collectionName = collectionName;
-    this.storedProcedureName = storedProcedureName;
+    this.sql = sql;
+    this.prepared = prepared;
     this.batchSize = batchSize;
   }
 
-  /** One statement; {@code query} null when the SQL is unknown. */
-  static JdbcRequest single(JdbcConnectionInfo connection, SqlQuery query, String oldQueryText) {
-    if (query == null) {
-      return new JdbcRequest(connection, null, null, null, null, null, null, null);
+  /** A plain statement's SQL; null when unknown. */
+  static JdbcRequest statement(JdbcConnectionInfo connection, String sql) {
+    return new JdbcRequest(connection, textsOf(sql), false, null);
+  }
+
+  /** A prepared statement's SQL; null when it was prepared before the agent saw it. */
+  static JdbcRequest prepared(JdbcConnectionInfo connection, String sql) {
+    return new JdbcRequest(connection, textsOf(sql), true, null);
+  }
+
+  /** This prepared statement executed with {@code size} parameter sets. */
+  JdbcRequest asBatch(int size) {
+    return size == 1 ? this : new JdbcRequest(connection, sql, prepared, (long) size);
+  }
+
+  /** A plain statement's batch of {@code addBatch(sql)} texts; null or empty when none were added. */
+  static JdbcRequest batch(JdbcConnectionInfo connection, List<String> sql) {
+    if (sql == null) {
+      return new JdbcRequest(connection, Collections.<String>emptyList(), false, 0L);
     }
-    return new JdbcRequest(
-        connection,
-        query.getQueryText(),
-        oldQueryText,
-        query.getQuerySummary(),
-        query.getOperationName(),
-        query.getCollectionName(),
-        query.getStoredProcedureName(),
-        null);
+    return new JdbcRequest(connection, sql, false, sql.size() == 1 ? null : (long) sql.size());
   }
 
-  /** Sets the SQL as written (a String or a List of them); returns this. */
-  JdbcRequest withSql(Object sql) {
-    this.sql = sql;
-    return this;
-  }
-
-  /** The SQL as written, several joined by "; ": for sanitizing a database's error message. */
-  String rawSql() {
-    Object written = sql;
-    if (written instanceof java.util.List) {
-      StringBuilder joined = new StringBuilder();
-      for (Object one : (java.util.List<?>) written) {
-        joined.append(joined.length() == 0 ? "" : "; ").append(one);
-      }
-      return joined.toString();
-    }
-    return (String) written;
-  }
-
-  /** A prepared statement executed with {@code size} parameter sets (not 1). */
-  JdbcRequest asBatch(long size) {
-    return new JdbcRequest(
-        connection,
-        queryText,
-        oldQueryText,
-        DbBatchNames.of(querySummary),
-        DbBatchNames.of(operationName),
-        collectionName,
-        storedProcedureName,
-        size).withSql(sql);
-  }
-
-  /** Several statements (sizes other than 1) with their texts already combined. */
-  static JdbcRequest batch(
-      JdbcConnectionInfo connection,
-      String queryText,
-      String oldQueryText,
-      String sharedSummary,
-      String sharedOperation,
-      String sharedCollection,
-      String sharedStoredProcedure,
-      long size) {
-    return new JdbcRequest(
-        connection,
-        queryText,
-        oldQueryText,
-        DbBatchNames.of(sharedSummary),
-        DbBatchNames.of(sharedOperation),
-        sharedCollection,
-        sharedStoredProcedure,
-        size);
+  private static List<String> textsOf(String sql) {
+    return sql == null ? Collections.<String>emptyList() : Collections.singletonList(sql);
   }
 }

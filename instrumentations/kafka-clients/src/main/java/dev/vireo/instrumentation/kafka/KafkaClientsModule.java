@@ -1,5 +1,13 @@
 package dev.vireo.instrumentation.kafka;
 
+import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
 import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
@@ -14,9 +22,14 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class KafkaClientsModule implements InstrumentationModule {
 
+  /** The module's name; also names its instrumentation scope ({@code InstrumentationScope.of(NAME)}). */
+  public static final String NAME = "kafka-clients";
+
+  private static final String PACKAGE = "dev.vireo.instrumentation.kafka.";
+
   @Override
   public String name() {
-    return "kafka-clients";
+    return NAME;
   }
 
   @Override
@@ -34,6 +47,41 @@ public final class KafkaClientsModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        new KafkaProducerInstrumentation(), new KafkaConsumerInstrumentation(), new ConsumerRecordsInstrumentation());
+        // send(ProducerRecord, Callback); the one-argument send delegates to it
+        forTypes(named("org.apache.kafka.clients.producer.KafkaProducer"))
+            .advise(
+                named("send")
+                    .and(isPublic())
+                    .and(takesArguments(2))
+                    .and(takesArgument(0, named("org.apache.kafka.clients.producer.ProducerRecord")))
+                    .and(takesArgument(1, named("org.apache.kafka.clients.producer.Callback"))),
+                PACKAGE + "ProducerSendAdvice"),
+        // the constructor every public one delegates to (it has the resolved ConsumerConfig, hence the
+        // group id) and the public poll methods (poll(Duration), and poll(long) before 4.0; neither calls
+        // the other)
+        forTypes(named("org.apache.kafka.clients.consumer.KafkaConsumer"))
+            .advise(
+                isConstructor().and(takesArgument(0, named("org.apache.kafka.clients.consumer.ConsumerConfig"))),
+                PACKAGE + "ConsumerConstructorAdvice")
+            .advise(
+                named("poll")
+                    .and(isPublic())
+                    .and(takesArguments(1))
+                    .and(returns(named("org.apache.kafka.clients.consumer.ConsumerRecords"))),
+                PACKAGE + "ConsumerPollAdvice"),
+        // the ways an application walks a poll result: iterator() (also behind for-each and forEach),
+        // records(topic) and records(partition); each hands out a wrapper whose iteration opens one
+        // process span per record
+        forTypes(named("org.apache.kafka.clients.consumer.ConsumerRecords"))
+            .advise(named("iterator").and(isPublic()).and(takesArguments(0)), PACKAGE + "RecordsIteratorAdvice")
+            .advise(
+                named("records").and(isPublic()).and(takesArguments(1)).and(takesArgument(0, String.class)),
+                PACKAGE + "TopicRecordsAdvice")
+            .advise(
+                named("records")
+                    .and(isPublic())
+                    .and(takesArguments(1))
+                    .and(takesArgument(0, named("org.apache.kafka.common.TopicPartition"))),
+                PACKAGE + "PartitionRecordsAdvice"));
   }
 }

@@ -14,13 +14,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 final class ProcessSpans {
 
   static final Instrumenter<ProcessRequest, Void> INSTRUMENTER =
-      MessagingInstrumenters.process(
-          KafkaInstrumentationName.NAME, new ProcessAttributes(), ProcessRequestHeaders.INSTANCE);
+      process(new ProcessAttributesGetter());
 
   /** The iterator whose record's span is current on this thread. */
   private static final ThreadLocal<TracingIterator<?, ?>> OPEN = new ThreadLocal<>();
 
   private ProcessSpans() {}
+
+  private static Instrumenter<ProcessRequest, Void> process(ProcessAttributesGetter getter) {
+    return MessagingInstrumenters.process(
+        KafkaInstrumentationName.NAME, getter, ProcessRequestHeaders.INSTANCE, new KafkaAttributesExtractor<>(getter));
+  }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   static Iterator<?> wrap(ConsumerRecords<?, ?> records, Iterator<?> iterator) {

@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.kafka;
 
-import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.AgentLog;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
@@ -28,7 +28,7 @@ enum ProducerHeadersSetter implements TextMapSetter<ProducerRequest> {
       // IllegalStateException from Kafka's RecordHeaders; anything from a custom Headers likewise
       if (!readOnlyLogged) {
         readOnlyLogged = true;
-        VireoLog.debug(
+        AgentLog.debug(
             "kafka-clients: record headers are read-only (record sent before?), trace context not propagated: {}",
             readOnly.toString());
       }

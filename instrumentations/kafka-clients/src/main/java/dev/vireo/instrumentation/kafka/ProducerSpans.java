@@ -17,8 +17,12 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 final class ProducerSpans {
 
   static final Instrumenter<ProducerRequest, RecordMetadata> INSTRUMENTER =
-      MessagingInstrumenters.producer(
-          KafkaInstrumentationName.NAME, new ProducerAttributes(), ProducerHeadersSetter.INSTANCE);
+      producer(new ProducerAttributesGetter());
+
+  private static Instrumenter<ProducerRequest, RecordMetadata> producer(ProducerAttributesGetter getter) {
+    return MessagingInstrumenters.producer(
+        KafkaInstrumentationName.NAME, getter, ProducerHeadersSetter.INSTANCE, new KafkaAttributesExtractor<>(getter));
+  }
 
   private ProducerSpans() {}
 

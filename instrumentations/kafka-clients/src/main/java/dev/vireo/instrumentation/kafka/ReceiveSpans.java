@@ -19,11 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 final class ReceiveSpans {
 
   static final Instrumenter<ReceiveRequest, Void> INSTRUMENTER =
-      MessagingInstrumenters.receive(
-          KafkaInstrumentationName.NAME,
-          new ReceiveAttributes(),
-          new MessagingLinks<ReceiveRequest, ConsumerRecord<?, ?>>(
-              ReceiveSpans::recordsOf, ConsumerRecordHeaders.INSTANCE));
+      receive(new ReceiveAttributesGetter());
 
   /** The consumer a poll result came from, for its process spans. */
   static final VirtualField<ConsumerRecords<?, ?>, ConsumerInfo> CONSUMER_OF_RECORDS = VirtualField.create();
@@ -41,6 +37,14 @@ final class ReceiveSpans {
       };
 
   private ReceiveSpans() {}
+
+  private static Instrumenter<ReceiveRequest, Void> receive(ReceiveAttributesGetter getter) {
+    return MessagingInstrumenters.receive(
+        KafkaInstrumentationName.NAME,
+        getter,
+        new MessagingLinks<ReceiveRequest, ConsumerRecord<?, ?>>(ReceiveSpans::recordsOf, ConsumerRecordHeaders.INSTANCE),
+        new KafkaAttributesExtractor<>(getter));
+  }
 
   static long pollStarted() {
     POLL_DEPTH.get()[0]++;

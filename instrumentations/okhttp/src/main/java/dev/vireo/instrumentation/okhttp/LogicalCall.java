@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.okhttp;
 
-import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.AgentLog;
+import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.http.HttpClientInstrumenters;
 import io.opentelemetry.api.trace.Span;
@@ -22,7 +23,7 @@ import okhttp3.Response;
 final class LogicalCall {
 
   static final Instrumenter<OkHttpRequest, Response> INSTRUMENTER =
-      HttpClientInstrumenters.create("dev.vireo.okhttp", new OkHttpAttributes(), PropagationHeaderSetter.INSTANCE);
+      HttpClientInstrumenters.create(InstrumentationScope.of(OkHttpModule.NAME), new OkHttpAttributesGetter(), PropagationHeaderSetter.INSTANCE);
 
   private static final ContextKey<LogicalCall> KEY = ContextKey.named("vireo-okhttp-call");
 
@@ -81,7 +82,7 @@ final class LogicalCall {
     try {
       INSTRUMENTER.end(attempt, request, response, error);
     } catch (RuntimeException e) {
-      VireoLog.debug("okhttp: span not ended: {}", e.toString());
+      AgentLog.debug("okhttp: span not ended: {}", e.toString());
     }
   }
 }

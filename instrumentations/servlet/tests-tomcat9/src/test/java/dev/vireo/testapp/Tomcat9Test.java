@@ -16,7 +16,10 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The servlet scenarios on embedded Tomcat 9 (javax.servlet 4.0). */
+/**
+ * The servlet scenarios on embedded Tomcat 9 (javax.servlet 4.0). tests-tomcat11 runs this same source
+ * relocated to jakarta.servlet as Tomcat11Test.
+ */
 class Tomcat9Test extends ServletScenarios {
 
   private static Tomcat tomcat;

@@ -84,9 +84,18 @@ public final class AgentTesting {
     return waitFor(spans -> spans.size() >= count, timeout, "at least " + count + " spans");
   }
 
-  /** Waits until exactly {@code count} traces have finished spans (and no more spans arrive briefly). */
+  /**
+   * Waits until finished spans form {@code count} traces, and fails when they form more: exactly
+   * {@code count} traces, as far as the spans finished so far tell. To prove that nothing else comes
+   * later, end the scenario with a marker (a later span, a request whose effect is seen) and wait for
+   * it, never for a fixed time.
+   */
   public static Traces waitForTraces(int count) {
-    return waitFor(spans -> Traces.of(spans).size() >= count, Duration.ofSeconds(10), count + " traces");
+    Traces traces = waitFor(spans -> Traces.of(spans).size() >= count, Duration.ofSeconds(10), count + " traces");
+    if (traces.size() != count) {
+      throw new AssertionError("expected exactly " + count + " traces, got " + traces.size() + ": " + traces);
+    }
+    return traces;
   }
 
   public static Traces waitFor(Predicate<List<SpanData>> condition, Duration timeout, String description) {

@@ -19,10 +19,13 @@ import io.opentelemetry.context.Context;
 final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor<REQUEST, RESPONSE> {
 
   private final DbClientAttributesGetter<REQUEST, RESPONSE> getter;
+  private final DbOperationQuery<REQUEST> queries;
   private final boolean emitOld;
 
-  DbClientAttributes(DbClientAttributesGetter<REQUEST, RESPONSE> getter, boolean emitOld) {
+  DbClientAttributes(
+      DbClientAttributesGetter<REQUEST, RESPONSE> getter, DbOperationQuery<REQUEST> queries, boolean emitOld) {
     this.getter = getter;
+    this.queries = queries;
     this.emitOld = emitOld;
   }
 
@@ -32,9 +35,10 @@ final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor
     String namespace = getter.dbNamespace(request);
     putIfNotNull(attributes, DbAttributes.DB_SYSTEM_NAME, system);
     putIfNotNull(attributes, DbAttributes.DB_NAMESPACE, namespace);
-    putIfNotNull(attributes, DbAttributes.DB_QUERY_TEXT, getter.queryText(request));
-    putIfNotNull(attributes, DbAttributes.DB_QUERY_SUMMARY, getter.querySummary(request));
-    putIfNotNull(attributes, DbAttributes.DB_STORED_PROCEDURE_NAME, getter.storedProcedureName(request));
+    SqlQuery query = queries.query(request);
+    putIfNotNull(attributes, DbAttributes.DB_QUERY_TEXT, query.getQueryText());
+    putIfNotNull(attributes, DbAttributes.DB_QUERY_SUMMARY, query.getQuerySummary());
+    putIfNotNull(attributes, DbAttributes.DB_STORED_PROCEDURE_NAME, query.getStoredProcedureName());
     Long batchSize = getter.batchSize(request);
     if (batchSize != null) {
       attributes.put(DbAttributes.DB_OPERATION_BATCH_SIZE, batchSize);
@@ -50,9 +54,9 @@ final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor
     if (emitOld) {
       putIfNotNull(attributes, DbAttributes.OLD_DB_SYSTEM, DbSystemNames.oldName(system));
       putIfNotNull(attributes, DbAttributes.OLD_DB_NAME, namespace);
-      putIfNotNull(attributes, DbAttributes.OLD_DB_STATEMENT, getter.oldQueryText(request));
-      putIfNotNull(attributes, DbAttributes.OLD_DB_OPERATION, getter.operationName(request));
-      putIfNotNull(attributes, DbAttributes.OLD_DB_SQL_TABLE, getter.collectionName(request));
+      putIfNotNull(attributes, DbAttributes.OLD_DB_STATEMENT, queries.oldQueryText(request, query));
+      putIfNotNull(attributes, DbAttributes.OLD_DB_OPERATION, query.getOperationName());
+      putIfNotNull(attributes, DbAttributes.OLD_DB_SQL_TABLE, query.getCollectionName());
     }
   }
 

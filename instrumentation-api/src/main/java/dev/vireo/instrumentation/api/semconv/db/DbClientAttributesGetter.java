@@ -1,8 +1,12 @@
 package dev.vireo.instrumentation.api.semconv.db;
 
+import java.util.Collection;
+
 /**
- * What a database client instrumentation tells the shared database client conventions about one
- * operation. Return null for what is unknown; the conventions decide which keys are emitted.
+ * What a database client instrumentation knows about one operation: raw facts only. The database
+ * client conventions derive the rest in one place: {@code db.query.text} (sanitized unless the query
+ * is parameterized), {@code db.query.summary}, the older keys, batch naming, and the analysis and its
+ * caching. Return null for what is unknown.
  */
 public interface DbClientAttributesGetter<REQUEST, RESPONSE> {
 
@@ -12,41 +16,23 @@ public interface DbClientAttributesGetter<REQUEST, RESPONSE> {
   /** {@code db.namespace} (and the older {@code db.name}). */
   String dbNamespace(REQUEST request);
 
-  /** {@code db.query.text}, already sanitized where the conventions ask for it. */
-  String queryText(REQUEST request);
+  /**
+   * The query text as the application gave it, unsanitized: one text for a statement (also a
+   * prepared statement executed as a batch), several for a batch of different statements; empty or
+   * null when unknown.
+   */
+  Collection<String> rawQueryTexts(REQUEST request);
 
   /**
-   * The statement as the application wrote it (several joined by {@code "; "}), or null: never
-   * exported; the family uses it to sanitize what a database echoes into its error messages.
+   * True when the values travel apart from the text (a prepared statement): the text then carries no
+   * literals to hide and is kept as written, as the conventions ask.
    */
-  default String rawQueryText(REQUEST request) {
-    return null;
-  }
+  boolean isParameterizedQuery(REQUEST request);
 
   /**
-   * The older {@code db.statement}: sanitized even for parameterized queries, as the older
-   * conventions required. Only asked for under {@code database/dup}.
+   * {@code db.operation.batch.size}; null when the operation is not a batch (a batch of one is not).
+   * A batch's summary and operation are named by the conventions' batch rule.
    */
-  default String oldQueryText(REQUEST request) {
-    return queryText(request);
-  }
-
-  /** {@code db.query.summary}, e.g. {@code SELECT orders customers}; for batches see {@link DbBatchNames}. */
-  String querySummary(REQUEST request);
-
-  /**
-   * The operation, e.g. {@code SELECT}: a span name fallback and the older {@code db.operation}.
-   * Not emitted as {@code db.operation.name} for SQL (several operations per query).
-   */
-  String operationName(REQUEST request);
-
-  /** The single table of the query, for the older {@code db.sql.table}. */
-  String collectionName(REQUEST request);
-
-  /** {@code db.stored_procedure.name}. */
-  String storedProcedureName(REQUEST request);
-
-  /** {@code db.operation.batch.size}; null when the operation is not a batch (a batch of one is not). */
   Long batchSize(REQUEST request);
 
   String serverAddress(REQUEST request);

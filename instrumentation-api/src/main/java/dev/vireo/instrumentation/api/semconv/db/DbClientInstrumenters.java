@@ -4,7 +4,9 @@ import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.ERRO
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_ADDRESS;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_PORT;
 
+import dev.vireo.instrumentation.api.AttributesExtractor;
 import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.InstrumenterBuilder;
 import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.semconv.common.DurationMetric;
 import dev.vireo.instrumentation.api.semconv.common.SemconvStability;
@@ -17,7 +19,9 @@ import java.util.List;
  * Builds the Instrumenter of a database client library: the database client conventions in one
  * place. CLIENT spans, children of the current context; one span per logical operation (a pool or
  * driver statement delegating to another is suppressed through {@link SpanFamily#DB_CLIENT});
- * status ERROR when the operation throws; the {@code db.client.operation.duration} histogram.
+ * status ERROR when the operation throws; the {@code db.client.operation.duration} histogram. The
+ * library's getter hands over raw facts only ({@link DbClientAttributesGetter}); query text,
+ * summary, sanitization, analysis caching and batch naming are decided here.
  */
 public final class DbClientInstrumenters {
 
@@ -37,10 +41,24 @@ public final class DbClientInstrumenters {
 
   private DbClientInstrumenters() {}
 
+  /**
+   * {@code libraryExtractors}: attributes only the library knows (none of the conventions' keys),
+   * added after the conventions' own.
+   */
+  @SafeVarargs
   public static <REQUEST, RESPONSE> Instrumenter<REQUEST, RESPONSE> create(
-      String instrumentationName, DbClientAttributesGetter<REQUEST, RESPONSE> getter) {
-    return Instrumenter.<REQUEST, RESPONSE>builder(instrumentationName, new DbSpanNames<>(getter))
-        .addAttributesExtractor(new DbClientAttributes<>(getter, SemconvStability.emitOldDatabase()))
+      String instrumentationName,
+      DbClientAttributesGetter<REQUEST, RESPONSE> getter,
+      AttributesExtractor<? super REQUEST, ? super RESPONSE>... libraryExtractors) {
+    DbOperationQuery<REQUEST> queries = new DbOperationQuery<>(
+            getter, DbQuerySanitization.isEnabled(), DbQuerySanitization.isEnabledForParameterized());
+    InstrumenterBuilder<REQUEST, RESPONSE> builder =
+        Instrumenter.<REQUEST, RESPONSE>builder(instrumentationName, new DbSpanNames<>(getter, queries))
+            .addAttributesExtractor(new DbClientAttributes<>(getter, queries, SemconvStability.emitOldDatabase()));
+    for (AttributesExtractor<? super REQUEST, ? super RESPONSE> extractor : libraryExtractors) {
+      builder.addAttributesExtractor(extractor);
+    }
+    return builder
         .addOperationListener(
             DurationMetric.create(
                 "dev.vireo.db",

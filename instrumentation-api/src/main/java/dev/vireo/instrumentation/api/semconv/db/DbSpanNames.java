@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.api.semconv.db;
 
 import dev.vireo.instrumentation.api.SpanNameExtractor;
+import io.opentelemetry.api.common.Attributes;
 
 /**
  * The database span name: {@code db.query.summary}, else the operation, else {@code
@@ -9,16 +10,24 @@ import dev.vireo.instrumentation.api.SpanNameExtractor;
 final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
 
   private final DbClientAttributesGetter<REQUEST, ?> getter;
+  private final DbOperationQuery<REQUEST> queries;
 
-  DbSpanNames(DbClientAttributesGetter<REQUEST, ?> getter) {
+  DbSpanNames(DbClientAttributesGetter<REQUEST, ?> getter, DbOperationQuery<REQUEST> queries) {
     this.getter = getter;
+    this.queries = queries;
   }
 
   @Override
   public String extract(REQUEST request) {
-    String name = getter.querySummary(request);
+    return extract(request, Attributes.empty());
+  }
+
+  /** The summary comes from the start attributes, so the query is analysed once per operation. */
+  @Override
+  public String extract(REQUEST request, Attributes startAttributes) {
+    String name = startAttributes.get(DbAttributes.DB_QUERY_SUMMARY);
     if (name == null) {
-      name = getter.operationName(request);
+      name = queries.query(request).getOperationName();
     }
     if (name == null) {
       name = getter.dbNamespace(request);

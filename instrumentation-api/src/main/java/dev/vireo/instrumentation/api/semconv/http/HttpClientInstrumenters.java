@@ -17,7 +17,7 @@ public final class HttpClientInstrumenters {
       HttpClientAttributesGetter<REQUEST, RESPONSE> getter,
       TextMapSetter<REQUEST> setter) {
     return Instrumenter.<REQUEST, RESPONSE>builder(
-            instrumentationName, request -> HttpMethods.spanName(getter.method(request)))
+            instrumentationName, new HttpClientSpanNames<REQUEST>())
         .addAttributesExtractor(new HttpClientAttributes<>(getter))
         .setSpanStatusExtractor(
             (request, response, error) -> {

@@ -38,4 +38,12 @@ public final class HttpMethods {
   public static String spanName(String method) {
     return isKnown(method) ? method : "HTTP";
   }
+
+  /**
+   * The same from an {@code http.request.method} value, already normalised by {@link #put}: no
+   * second look-up per request.
+   */
+  static String spanNameOfNormalized(String normalizedMethod) {
+    return normalizedMethod == null || OTHER.equals(normalizedMethod) ? "HTTP" : normalizedMethod;
+  }
 }

@@ -25,9 +25,7 @@ public final class HttpServerInstrumenters {
       String instrumentationName,
       HttpServerAttributesGetter<REQUEST, RESPONSE> attributesGetter,
       TextMapGetter<REQUEST> headerGetter) {
-    return Instrumenter.<REQUEST, RESPONSE>builder(
-            instrumentationName,
-            request -> HttpServerRoute.spanName(attributesGetter.method(request), attributesGetter.route(request)))
+    return Instrumenter.<REQUEST, RESPONSE>builder(instrumentationName, new HttpServerSpanNames<REQUEST>())
         .addAttributesExtractor(new HttpServerAttributes<>(attributesGetter))
         .setSpanStatusExtractor(
             (request, response, error) -> {

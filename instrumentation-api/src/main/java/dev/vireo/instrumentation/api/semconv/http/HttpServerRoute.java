@@ -24,7 +24,9 @@ public final class HttpServerRoute {
         public Context onStart(Context context, Attributes startAttributes, long startNanos) {
           String method = startAttributes.get(HttpAttributes.HTTP_REQUEST_METHOD);
           return context.with(
-              KEY, new HttpServerRoute(HttpMethods.spanName(method), startAttributes.get(HttpAttributes.HTTP_ROUTE)));
+              KEY,
+              new HttpServerRoute(
+                  HttpMethods.spanNameOfNormalized(method), startAttributes.get(HttpAttributes.HTTP_ROUTE)));
         }
 
         @Override
@@ -63,9 +65,18 @@ public final class HttpServerRoute {
     return holder == null ? null : holder.route;
   }
 
-  /** {@code {method} {route}}, or the method alone (or {@code HTTP} for an unknown method). */
-  static String spanName(String method, String route) {
-    String name = HttpMethods.spanName(method);
-    return route == null || route.isEmpty() ? name : name + ' ' + route;
+  /** {@code {method} {route}}, or the method alone; {@code method} as {@link #spanNameOf} gives it. */
+  private static String spanName(String method, String route) {
+    return route == null || route.isEmpty() ? method : method + ' ' + route;
+  }
+
+  /**
+   * The SERVER span's name from its start attributes, where the method was normalised and the route
+   * read once: {@code {method} {route}}, or the method alone (or {@code HTTP} for an unknown method).
+   */
+  static String spanNameOf(Attributes startAttributes) {
+    return spanName(
+        HttpMethods.spanNameOfNormalized(startAttributes.get(HttpAttributes.HTTP_REQUEST_METHOD)),
+        startAttributes.get(HttpAttributes.HTTP_ROUTE));
   }
 }

@@ -5,7 +5,8 @@ import io.opentelemetry.api.common.AttributeKey;
 /**
  * Messaging attribute keys: the current conventions (v1.27+) and, marked OLD, the keys the
  * OpenTelemetry agent still emits by default (written only with
- * {@code otel.semconv-stability.opt-in=messaging/dup}).
+ * {@code otel.semconv-stability.opt-in=messaging/dup}). Keys of one messaging system (Kafka's
+ * offset, key, ...) belong to that system's module, which adds them with its own extractor.
  */
 public final class MessagingAttributes {
 
@@ -21,17 +22,8 @@ public final class MessagingAttributes {
   public static final AttributeKey<String> CLIENT_ID = AttributeKey.stringKey("messaging.client.id");
   public static final AttributeKey<Long> BATCH_MESSAGE_COUNT = AttributeKey.longKey("messaging.batch.message_count");
 
-  /** Kafka: the record's offset in its partition. */
-  public static final AttributeKey<Long> KAFKA_OFFSET = AttributeKey.longKey("messaging.kafka.offset");
-  /** Kafka: the record key, when it is printable text (same key in old and current conventions). */
-  public static final AttributeKey<String> KAFKA_MESSAGE_KEY = AttributeKey.stringKey("messaging.kafka.message.key");
-
   public static final AttributeKey<String> OLD_OPERATION = AttributeKey.stringKey("messaging.operation");
   public static final AttributeKey<String> OLD_CLIENT_ID = AttributeKey.stringKey("messaging.client_id");
-  public static final AttributeKey<String> OLD_KAFKA_CONSUMER_GROUP =
-      AttributeKey.stringKey("messaging.kafka.consumer.group");
-  public static final AttributeKey<Long> OLD_KAFKA_MESSAGE_OFFSET =
-      AttributeKey.longKey("messaging.kafka.message.offset");
 
   private MessagingAttributes() {}
 }

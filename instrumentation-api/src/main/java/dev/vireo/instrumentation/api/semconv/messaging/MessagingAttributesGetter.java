@@ -36,14 +36,4 @@ public interface MessagingAttributesGetter<REQUEST, RESPONSE> {
   default Long batchMessageCount(REQUEST request, RESPONSE response) {
     return null;
   }
-
-  /** Kafka: the record offset in its partition (null elsewhere or when not yet assigned). */
-  default Long kafkaOffset(REQUEST request, RESPONSE response) {
-    return null;
-  }
-
-  /** Kafka: the record key as text; return null when the key is absent or not printable. */
-  default String kafkaMessageKey(REQUEST request) {
-    return null;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.api.semconv.messaging;
 
+import dev.vireo.instrumentation.api.AttributesExtractor;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.InstrumenterBuilder;
 import dev.vireo.instrumentation.api.SpanLinksExtractor;
@@ -9,16 +10,22 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 
 /**
  * Builds the Instrumenters of a messaging library: the messaging conventions (span names, kinds,
- * attributes, old keys under {@code messaging/dup}, propagation, nesting) in one place.
+ * attributes, old keys under {@code messaging/dup}, propagation, nesting) in one place. Attributes
+ * of one messaging system only (e.g. {@code messaging.kafka.*}) come from the {@code
+ * systemExtractors} its module passes.
  */
 public final class MessagingInstrumenters {
 
   private MessagingInstrumenters() {}
 
   /** PRODUCER span per sent message; the context is injected into the message with {@code setter}. */
+  @SafeVarargs
   public static <REQUEST, RESPONSE> Instrumenter<REQUEST, RESPONSE> producer(
-      String instrumentationName, MessagingAttributesGetter<REQUEST, RESPONSE> getter, TextMapSetter<REQUEST> setter) {
-    return builder(instrumentationName, getter, MessagingOperationType.SEND)
+      String instrumentationName,
+      MessagingAttributesGetter<REQUEST, RESPONSE> getter,
+      TextMapSetter<REQUEST> setter,
+      AttributesExtractor<? super REQUEST, ? super RESPONSE>... systemExtractors) {
+    return builder(instrumentationName, getter, MessagingOperationType.SEND, systemExtractors)
         .buildInjecting(MessagingOperationType.SEND.spanKind, setter);
   }
 
@@ -26,11 +33,14 @@ public final class MessagingInstrumenters {
    * CLIENT span per received batch (its parent is the current context), linked to each message's
    * producer by {@code links} (see {@link MessagingLinks}); may be null.
    */
+  @SafeVarargs
   public static <REQUEST, RESPONSE> Instrumenter<REQUEST, RESPONSE> receive(
       String instrumentationName,
       MessagingAttributesGetter<REQUEST, RESPONSE> getter,
-      SpanLinksExtractor<? super REQUEST> links) {
-    InstrumenterBuilder<REQUEST, RESPONSE> builder = builder(instrumentationName, getter, MessagingOperationType.RECEIVE);
+      SpanLinksExtractor<? super REQUEST> links,
+      AttributesExtractor<? super REQUEST, ? super RESPONSE>... systemExtractors) {
+    InstrumenterBuilder<REQUEST, RESPONSE> builder =
+        builder(instrumentationName, getter, MessagingOperationType.RECEIVE, systemExtractors);
     if (links != null) {
       builder.setSpanLinksExtractor(links);
     }
@@ -38,20 +48,29 @@ public final class MessagingInstrumenters {
   }
 
   /** CONSUMER span per processed message, child of the producer context {@code getter} extracts from it. */
+  @SafeVarargs
   public static <REQUEST, RESPONSE> Instrumenter<REQUEST, RESPONSE> process(
       String instrumentationName,
       MessagingAttributesGetter<REQUEST, RESPONSE> getter,
-      TextMapGetter<REQUEST> propagationGetter) {
-    return builder(instrumentationName, getter, MessagingOperationType.PROCESS)
+      TextMapGetter<REQUEST> propagationGetter,
+      AttributesExtractor<? super REQUEST, ? super RESPONSE>... systemExtractors) {
+    return builder(instrumentationName, getter, MessagingOperationType.PROCESS, systemExtractors)
         .buildExtracting(MessagingOperationType.PROCESS.spanKind, propagationGetter);
   }
 
   private static <REQUEST, RESPONSE> InstrumenterBuilder<REQUEST, RESPONSE> builder(
-      String instrumentationName, MessagingAttributesGetter<REQUEST, RESPONSE> getter, MessagingOperationType type) {
+      String instrumentationName,
+      MessagingAttributesGetter<REQUEST, RESPONSE> getter,
+      MessagingOperationType type,
+      AttributesExtractor<? super REQUEST, ? super RESPONSE>[] systemExtractors) {
     boolean emitOld = SemconvStability.emitOldMessaging();
-    return Instrumenter.<REQUEST, RESPONSE>builder(
-            instrumentationName, new MessagingSpanNames<>(getter, type, emitOld))
-        .addAttributesExtractor(new MessagingSpanAttributes<>(getter, type, emitOld))
-        .setSpanFamily(type.family);
+    InstrumenterBuilder<REQUEST, RESPONSE> builder =
+        Instrumenter.<REQUEST, RESPONSE>builder(instrumentationName, new MessagingSpanNames<>(getter, type, emitOld))
+            .addAttributesExtractor(new MessagingSpanAttributes<>(getter, type, emitOld))
+            .setSpanFamily(type.family);
+    for (AttributesExtractor<? super REQUEST, ? super RESPONSE> extractor : systemExtractors) {
+      builder.addAttributesExtractor(extractor);
+    }
+    return builder;
   }
 }

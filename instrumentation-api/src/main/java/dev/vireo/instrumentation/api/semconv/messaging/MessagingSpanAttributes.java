@@ -5,12 +5,8 @@ import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttribute
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.CONSUMER_GROUP_NAME;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.DESTINATION_NAME;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.DESTINATION_PARTITION_ID;
-import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.KAFKA_MESSAGE_KEY;
-import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.KAFKA_OFFSET;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.MESSAGE_ID;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.OLD_CLIENT_ID;
-import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.OLD_KAFKA_CONSUMER_GROUP;
-import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.OLD_KAFKA_MESSAGE_OFFSET;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.OLD_OPERATION;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.OPERATION_NAME;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.OPERATION_TYPE;
@@ -23,7 +19,10 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.context.Context;
 
-/** The messaging span attributes, written once for every messaging library. */
+/**
+ * The messaging span attributes, written once for every messaging library. Keys of one system only
+ * come from the extractors its module adds to {@link MessagingInstrumenters}.
+ */
 final class MessagingSpanAttributes<REQUEST, RESPONSE> implements AttributesExtractor<REQUEST, RESPONSE> {
 
   private final MessagingAttributesGetter<REQUEST, RESPONSE> getter;
@@ -50,18 +49,11 @@ final class MessagingSpanAttributes<REQUEST, RESPONSE> implements AttributesExtr
     putIfNotNull(attributes, CLIENT_ID, clientId);
     String group = getter.consumerGroupName(request);
     putIfNotNull(attributes, CONSUMER_GROUP_NAME, group);
-    putIfNotNull(attributes, KAFKA_MESSAGE_KEY, getter.kafkaMessageKey(request));
-    Long offset = getter.kafkaOffset(request, null);
-    putIfNotNull(attributes, KAFKA_OFFSET, offset);
     Long count = getter.batchMessageCount(request, null);
     putIfNotNull(attributes, BATCH_MESSAGE_COUNT, count);
     if (emitOld) {
       attributes.put(OLD_OPERATION, type.oldValue);
       putIfNotNull(attributes, OLD_CLIENT_ID, clientId);
-      if ("kafka".equals(system)) {
-        putIfNotNull(attributes, OLD_KAFKA_CONSUMER_GROUP, group);
-      }
-      putIfNotNull(attributes, OLD_KAFKA_MESSAGE_OFFSET, offset);
     }
   }
 
@@ -72,11 +64,6 @@ final class MessagingSpanAttributes<REQUEST, RESPONSE> implements AttributesExtr
       // What only the broker's answer tells (e.g. the partition and offset a sent record got).
       putIfNotNull(attributes, DESTINATION_PARTITION_ID, getter.destinationPartitionId(request, response));
       putIfNotNull(attributes, MESSAGE_ID, getter.messageId(request, response));
-      Long offset = getter.kafkaOffset(request, response);
-      putIfNotNull(attributes, KAFKA_OFFSET, offset);
-      if (emitOld) {
-        putIfNotNull(attributes, OLD_KAFKA_MESSAGE_OFFSET, offset);
-      }
       putIfNotNull(attributes, BATCH_MESSAGE_COUNT, getter.batchMessageCount(request, response));
     } else {
       putIfNotNull(attributes, MESSAGE_ID, getter.messageId(request, null));

@@ -14,6 +14,6 @@ public final class AsyncStartAdvice {
 
   @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class, inline = false)
   public static boolean enter(@Advice.This AsyncContext asyncContext, @Advice.Argument(0) Runnable work) {
-    return AsyncWork.startInCurrentContext(asyncContext, work);
+    return JavaxServletApi.startInCurrentContext(asyncContext, work);
   }
 }

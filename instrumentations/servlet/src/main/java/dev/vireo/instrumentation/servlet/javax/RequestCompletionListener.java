@@ -1,26 +1,21 @@
 package dev.vireo.instrumentation.servlet.javax;
 
+import dev.vireo.instrumentation.servlet.common.RequestCompletion;
 import javax.servlet.AsyncEvent;
 import javax.servlet.AsyncListener;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 
-/** Ends the SERVER span of an async request when its async cycle completes (after timeouts and errors too). */
+/** Hands the async cycle's end to the core's {@link RequestCompletion}. */
 final class RequestCompletionListener implements AsyncListener {
 
-  private final ServerRequest state;
-  private final HttpServletRequest request;
-  private final HttpServletResponse response;
+  private final RequestCompletion<?, ?> completion;
 
-  RequestCompletionListener(ServerRequest state, HttpServletRequest request, HttpServletResponse response) {
-    this.state = state;
-    this.request = request;
-    this.response = response;
+  RequestCompletionListener(RequestCompletion<?, ?> completion) {
+    this.completion = completion;
   }
 
   @Override
   public void onComplete(AsyncEvent event) {
-    ServletRequestSpans.end(state, request, response);
+    completion.complete();
   }
 
   @Override
@@ -30,9 +25,7 @@ final class RequestCompletionListener implements AsyncListener {
 
   @Override
   public void onError(AsyncEvent event) {
-    if (event.getThrowable() != null) {
-      state.error = event.getThrowable();
-    }
+    completion.failed(event.getThrowable());
   }
 
   @Override

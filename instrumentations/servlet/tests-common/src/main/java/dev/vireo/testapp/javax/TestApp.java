@@ -24,9 +24,9 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /**
- * The test application (javax flavour; {@code dev.vireo.testapp.jakarta.TestApp} is the same for
- * jakarta): servlets and filters registered with the same mappings in every container, under the
- * context path {@link #CONTEXT_PATH}.
+ * The test application: servlets and filters registered with the same mappings in every container, under the
+ * context path {@link #CONTEXT_PATH}. Written against javax.servlet; the build generates
+ * {@code dev.vireo.testapp.jakarta.TestApp} from this source for jakarta.servlet (see tests-common's pom).
  */
 public final class TestApp {
 

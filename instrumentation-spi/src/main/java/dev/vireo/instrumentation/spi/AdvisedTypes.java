@@ -1,0 +1,46 @@
+package dev.vireo.instrumentation.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * A {@link TypeInstrumentation} declared with {@link TypeInstrumentation#forTypes}: the types, and
+ * each method matcher with the advice class (by name) it gets, applied in declaration order.
+ */
+public final class AdvisedTypes implements TypeInstrumentation {
+
+  private final ElementMatcher<TypeDescription> types;
+  private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
+  private final List<String> adviceClassNames = new ArrayList<>();
+
+  AdvisedTypes(ElementMatcher<TypeDescription> types) {
+    this.types = types;
+  }
+
+  /** The methods {@code methods} matches get the advice class {@code adviceClassName}. */
+  public AdvisedTypes advise(ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
+    this.methods.add(methods);
+    this.adviceClassNames.add(adviceClassName);
+    return this;
+  }
+
+  @Override
+  public ElementMatcher<TypeDescription> typeMatcher() {
+    return types;
+  }
+
+  @Override
+  public void transform(AdviceTarget target) {
+    for (int i = 0; i < methods.size(); i++) {
+      target.applyAdvice(methods.get(i), adviceClassNames.get(i));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TypeInstrumentation" + adviceClassNames;
+  }
+}

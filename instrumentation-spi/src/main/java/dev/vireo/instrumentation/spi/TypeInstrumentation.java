@@ -1,0 +1,25 @@
+package dev.vireo.instrumentation.spi;
+
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * The types one piece of advice applies to, and which methods of them get which advice. Modules
+ * declare theirs one way, with {@link #forTypes}:
+ *
+ * <pre>{@code
+ * TypeInstrumentation.forTypes(named("java.net.HttpURLConnection"))
+ *     .advise(named("connect").and(takesArguments(0)), PACKAGE + "ConnectAdvice")
+ * }</pre>
+ */
+public interface TypeInstrumentation {
+
+  ElementMatcher<TypeDescription> typeMatcher();
+
+  void transform(AdviceTarget target);
+
+  /** Starts the declaration of the advice for the types {@code types} matches. */
+  static AdvisedTypes forTypes(ElementMatcher<TypeDescription> types) {
+    return new AdvisedTypes(types);
+  }
+}
