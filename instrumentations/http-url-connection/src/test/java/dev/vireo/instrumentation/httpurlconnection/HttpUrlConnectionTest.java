@@ -1,15 +1,15 @@
 package dev.vireo.instrumentation.httpurlconnection;
 
 import static io.opentelemetry.api.common.AttributeKey.longKey;
+import static io.opentelemetry.api.common.AttributeKey.stringArrayKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.vireo.testing.agent.AgentTesting;
-import dev.vireo.testing.agent.AgentTestingExtension;
 import dev.vireo.testing.agent.Trace;
+import dev.vireo.testing.http.AbstractHttpClientTest;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -19,51 +19,70 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(AgentTestingExtension.class)
-class HttpUrlConnectionTest {
+/** HttpURLConnection through the shared HTTP client test matrix, plus the ways it reports answers and errors. */
+class HttpUrlConnectionTest extends AbstractHttpClientTest<HttpUrlConnectionTest.UrlRequest> {
 
-  private static HttpServer server;
-  private static int port;
-  private static final Map<String, String> traceparentByPath = new ConcurrentHashMap<>();
+  /** HttpURLConnection has no request object apart from the connection: the test's description of one. */
+  record UrlRequest(String method, String url, Map<String, String> headers, String body) {}
 
-  @BeforeAll
-  static void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          String path = exchange.getRequestURI().getPath();
-          List<String> traceparent = exchange.getRequestHeaders().get("traceparent");
-          if (traceparent != null) {
-            traceparentByPath.put(path, String.join(",", traceparent));
-          }
-          exchange.getRequestBody().readAllBytes();
-          int status = path.startsWith("/missing") ? 404 : path.startsWith("/fail") ? 500 : 200;
-          byte[] body = ("status " + status).getBytes(StandardCharsets.UTF_8);
-          exchange.sendResponseHeaders(status, body.length);
-          try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-          }
-        });
-    server.start();
-    port = server.getAddress().getPort();
+  @Override
+  protected UrlRequest request(String method, String url, Map<String, String> headers, String body) {
+    return new UrlRequest(method, url, headers, body);
   }
 
-  @AfterAll
-  static void stopServer() {
-    server.stop(0);
+  @Override
+  protected Answer send(UrlRequest request) throws Exception {
+    return send(request, 0);
+  }
+
+  @Override
+  protected Answer getWithTimeout(String url, Duration timeout) throws Exception {
+    return send(request("GET", url, Map.of(), null), (int) timeout.toMillis());
+  }
+
+  @Override
+  protected Class<? extends Exception> timeoutException() {
+    return SocketTimeoutException.class;
+  }
+
+  /**
+   * The headers the application set. The connection itself carries the propagation headers once
+   * connected (as with the OpenTelemetry agent) and no longer lists its request properties then.
+   */
+  @Override
+  protected Set<String> headerNames(UrlRequest request) {
+    return request.headers().keySet();
+  }
+
+  @Override
+  protected String scopeName() {
+    return "dev.vireo.http-url-connection";
+  }
+
+  private static Answer send(UrlRequest request, int readTimeoutMillis) throws IOException {
+    HttpURLConnection connection = (HttpURLConnection) new URL(request.url()).openConnection();
+    connection.setRequestMethod(request.method());
+    request.headers().forEach(connection::setRequestProperty);
+    connection.setReadTimeout(readTimeoutMillis);
+    if (request.body() != null) {
+      connection.setDoOutput(true);
+      try (OutputStream out = connection.getOutputStream()) {
+        out.write(request.body().getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    int status = connection.getResponseCode();
+    try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+      return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 
   @Test
@@ -71,7 +90,7 @@ class HttpUrlConnectionTest {
     HttpURLConnection connection = open("/items/7?color=red&sig=secret");
     assertThat(connection.getResponseCode()).isEqualTo(200);
     try (InputStream in = connection.getInputStream()) {
-      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("status 200");
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("status 200 "); // the server answers "status <code> <request body>"
     }
 
     Trace trace = AgentTesting.waitForSpans(1).trace(0);
@@ -85,12 +104,13 @@ class HttpUrlConnectionTest {
         .hasAttributesSatisfyingExactly(
             equalTo(stringKey("http.request.method"), "GET"),
             equalTo(
-                stringKey("url.full"), "http://127.0.0.1:" + port + "/items/7?color=red&sig=REDACTED"),
+                stringKey("url.full"), server.url("/items/7?color=red&sig=REDACTED")),
             equalTo(stringKey("server.address"), "127.0.0.1"),
-            equalTo(longKey("server.port"), (long) port),
+            equalTo(longKey("server.port"), (long) server.port()),
             equalTo(longKey("http.response.status_code"), 200L),
-            equalTo(stringKey("network.protocol.version"), "1.1"));
-    assertThat(traceparentByPath.get("/items/7"))
+            equalTo(stringKey("network.protocol.version"), "1.1"),
+            equalTo(stringArrayKey("http.response.header.x-served-by"), List.of("recording-server")));
+    assertThat(server.only("/items/7").header("traceparent"))
         .isEqualTo("00-" + span.getTraceId() + "-" + span.getSpanId() + "-03"); // sampled + W3C Level 2 random
   }
 
@@ -108,7 +128,8 @@ class HttpUrlConnectionTest {
     assertThat(trace.size()).isEqualTo(1);
     trace.span(0).hasName("POST").hasAttribute(longKey("http.response.status_code"), 200L);
     SpanData span = trace.get(0);
-    assertThat(traceparentByPath.get("/orders")).contains(span.getSpanId());
+    assertThat(server.only("/orders").header("traceparent")).contains(span.getSpanId());
+    assertThat(server.only("/orders").body()).isEqualTo("{\"item\":1}");
   }
 
   @Test
@@ -143,7 +164,7 @@ class HttpUrlConnectionTest {
   void errorStatusSeenOnlyThroughGetResponseCodeIsNoExceptionEventAndLeaksNoSecret() throws Exception {
     HttpURLConnection connection =
         (HttpURLConnection)
-            new URL("http://alice:hunter2@127.0.0.1:" + port + "/missing/1?token=s3cr3t&q=1").openConnection();
+            new URL("http://alice:hunter2@127.0.0.1:" + server.port() + "/missing?token=s3cr3t&q=1").openConnection();
     assertThat(connection.getResponseCode()).isEqualTo(404); // the application sees no exception
 
     Trace trace = AgentTesting.waitForSpans(1).trace(0);
@@ -152,7 +173,7 @@ class HttpUrlConnectionTest {
         .hasStatus(io.opentelemetry.sdk.trace.data.StatusData.error())
         .hasAttribute(
             stringKey("url.full"),
-            "http://REDACTED:REDACTED@127.0.0.1:" + port + "/missing/1?token=REDACTED&q=1")
+            "http://REDACTED:REDACTED@127.0.0.1:" + server.port() + "/missing?token=REDACTED&q=1")
         .hasAttribute(longKey("http.response.status_code"), 404L)
         .hasAttribute(stringKey("error.type"), "404");
     assertThat(trace.get(0).getEvents()).isEmpty();
@@ -161,7 +182,7 @@ class HttpUrlConnectionTest {
 
   @Test
   void errorStatusThroughGetInputStreamIsNoExceptionEventEither() throws Exception {
-    HttpURLConnection connection = open("/fail/2?password=hunter2");
+    HttpURLConnection connection = open("/fail?password=hunter2");
     assertThatThrownBy(connection::getInputStream).isInstanceOf(IOException.class).hasMessageContaining("hunter2");
 
     Trace trace = AgentTesting.waitForSpans(1).trace(0);
@@ -172,10 +193,7 @@ class HttpUrlConnectionTest {
 
   @Test
   void connectionRefusedRecordsTheExceptionAndRethrowsIt() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = closedPort();
     HttpURLConnection connection =
         (HttpURLConnection) new URL("http://127.0.0.1:" + closedPort + "/").openConnection();
     assertThatThrownBy(connection::getResponseCode).isInstanceOf(ConnectException.class);
@@ -208,10 +226,10 @@ class HttpUrlConnectionTest {
     Trace trace = AgentTesting.waitForSpans(2).trace(0);
     trace.span(0).hasName("parent");
     trace.span(1).hasName("GET").hasParent(trace.get(0)).hasKind(SpanKind.CLIENT);
-    assertThat(traceparentByPath.get("/child")).startsWith("00-" + trace.traceId() + "-" + trace.get(1).getSpanId());
+    assertThat(server.only("/child").header("traceparent")).startsWith("00-" + trace.traceId() + "-" + trace.get(1).getSpanId());
   }
 
-  private HttpURLConnection open(String path) throws IOException {
-    return (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+  private static HttpURLConnection open(String path) throws IOException {
+    return (HttpURLConnection) new URL(server.url(path)).openConnection();
   }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vireo.testing.agent.AgentTesting;
 import dev.vireo.testing.agent.Trace;
-import dev.vireo.testing.http.AbstractHttpClientTest;
+import dev.vireo.testing.http.AbstractAsyncHttpClientTest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.net.URI;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** java.net.http.HttpClient through the shared HTTP client test matrix, plus how it follows redirects. */
-class JavaHttpClientTest extends AbstractHttpClientTest<HttpRequest> {
+class JavaHttpClientTest extends AbstractAsyncHttpClientTest<HttpRequest> {
 
   private static HttpClient client;
 

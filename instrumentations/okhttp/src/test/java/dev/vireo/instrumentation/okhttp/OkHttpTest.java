@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.testing.agent.AgentTesting;
 import dev.vireo.testing.agent.Trace;
-import dev.vireo.testing.http.AbstractHttpClientTest;
+import dev.vireo.testing.http.AbstractAsyncHttpClientTest;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * clients. Uses only API that OkHttp 3.x, 4.x and 5.x share: the same source runs against each (this
  * module: 3.x; okhttp-4-tests, okhttp-5-tests).
  */
-class OkHttpTest extends AbstractHttpClientTest<Request> {
+class OkHttpTest extends AbstractAsyncHttpClientTest<Request> {
 
   private static OkHttpClient client;
 

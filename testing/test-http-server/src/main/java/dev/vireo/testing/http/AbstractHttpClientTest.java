@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vireo.instrumentation.api.Instrumenter;
-import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.instrumentation.api.semconv.http.HttpClientAttributesGetter;
 import dev.vireo.instrumentation.api.semconv.http.HttpClientInstrumenters;
 import dev.vireo.testing.agent.AgentTesting;
@@ -33,9 +32,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,9 +40,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The test matrix every HTTP client module runs, with the agent attached, against one {@link
- * TestHttpServer}: a module's test extends this with a small adapter (build a request, send it
- * synchronously and asynchronously) and adds only what is particular to its client (redirects,
- * authentication, ...). The module's surefire configuration captures request header X-Order-Id and
+ * TestHttpServer}: a module's test extends this (or {@link AbstractAsyncHttpClientTest} when the
+ * client has an asynchronous API) with a small adapter (build a request, send it) and adds only what
+ * is particular to its client (redirects, authentication, ...). The module's surefire configuration captures request header X-Order-Id and
  * response header X-Served-By.
  *
  * @param <REQUEST> the client's request type
@@ -57,12 +53,6 @@ public abstract class AbstractHttpClientTest<REQUEST> {
   /** What a synchronous call answered. */
   public record Answer(int status, String body) {}
 
-  /**
-   * What an asynchronous call's callback saw: the status (or the failure) and the current span and
-   * thread while it ran.
-   */
-  public record AsyncAnswer(int status, Throwable failure, Span spanInCallback, Thread callbackThread) {}
-
   protected static TestHttpServer server;
 
   /** A request with these headers and, when body is not null, this UTF-8 body. */
@@ -70,9 +60,6 @@ public abstract class AbstractHttpClientTest<REQUEST> {
 
   /** Sends the request and reads the whole answer. */
   protected abstract Answer send(REQUEST request) throws Exception;
-
-  /** Sends the request through the client's asynchronous API; the future completes in the callback. */
-  protected abstract CompletableFuture<AsyncAnswer> sendAsync(REQUEST request);
 
   /** Sends a GET that gives up waiting for the answer after the timeout, the client's way. */
   protected abstract Answer getWithTimeout(String url, Duration timeout) throws Exception;
@@ -228,66 +215,6 @@ public abstract class AbstractHttpClientTest<REQUEST> {
     assertThat(trace.get(0).getEndEpochNanos() - trace.get(0).getStartEpochNanos())
         .isBetween(Duration.ofMillis(250).toNanos(), Duration.ofMillis(2500).toNanos()); // not the 3 s answer
     assertTraceparentNames(server.only("/slow").header("traceparent"), trace.get(0));
-  }
-
-  @Test
-  void asyncCallEndsWithTheResponseAndCallsBackInTheCallersContext() throws Exception {
-    Span parent = VireoTelemetry.get().getTracer("test").spanBuilder("parent").startSpan();
-    CompletableFuture<AsyncAnswer> answer;
-    try (Scope ignored = parent.makeCurrent()) {
-      // /slow answers after 3 s, so the callback is registered before completion and runs on a client thread.
-      answer = sendAsync(get("/slow"));
-    } finally {
-      parent.end();
-    }
-
-    AsyncAnswer async = answer.get(30, TimeUnit.SECONDS);
-    assertThat(async.failure()).isNull();
-    assertThat(async.status()).isEqualTo(200);
-    assertThat(async.callbackThread()).isNotSameAs(Thread.currentThread());
-    assertThat(async.spanInCallback().getSpanContext()).isEqualTo(parent.getSpanContext());
-    Trace trace = AgentTesting.waitForSpans(2).trace(0);
-    trace.span(0).hasName("parent");
-    trace.span(1)
-        .hasName("GET")
-        .hasKind(SpanKind.CLIENT)
-        .hasParent(trace.get(0))
-        .hasStatus(StatusData.unset())
-        .hasAttribute(longKey("http.response.status_code"), 200L)
-        .hasAttribute(stringKey("network.protocol.version"), "1.1");
-    // The span ends when the response arrives, not when the call returned.
-    assertThat(trace.get(1).getEndEpochNanos() - trace.get(1).getStartEpochNanos())
-        .isGreaterThanOrEqualTo(Duration.ofMillis(2900).toNanos());
-    assertTraceparentNames(server.only("/slow").header("traceparent"), trace.get(1));
-  }
-
-  @Test
-  void asyncFailureEndsTheSpanWithTheErrorAndCallsBackInTheCallersContext() throws Exception {
-    int closedPort = closedPort();
-    Span parent = VireoTelemetry.get().getTracer("test").spanBuilder("parent").startSpan();
-    CompletableFuture<AsyncAnswer> answer;
-    try (Scope ignored = parent.makeCurrent()) {
-      answer = sendAsync(request("GET", "http://127.0.0.1:" + closedPort + "/x", Map.of(), null));
-    } finally {
-      parent.end();
-    }
-
-    AsyncAnswer async = answer.get(30, TimeUnit.SECONDS);
-    Throwable failure = async.failure() instanceof CompletionException ? async.failure().getCause() : async.failure();
-    assertThat(failure).isInstanceOf(ConnectException.class);
-    assertThat(async.spanInCallback().getSpanContext()).isEqualTo(parent.getSpanContext());
-    Trace trace = AgentTesting.waitForSpans(2).trace(0);
-    trace.span(0).hasName("parent");
-    trace.span(1)
-        .hasName("GET")
-        .hasParent(trace.get(0))
-        .hasStatus(StatusData.error())
-        .hasAttributesSatisfyingExactly(
-            equalTo(stringKey("http.request.method"), "GET"),
-            equalTo(stringKey("url.full"), "http://127.0.0.1:" + closedPort + "/x"),
-            equalTo(stringKey("server.address"), "127.0.0.1"),
-            equalTo(longKey("server.port"), (long) closedPort),
-            equalTo(stringKey("error.type"), "java.net.ConnectException"));
   }
 
   @Test
