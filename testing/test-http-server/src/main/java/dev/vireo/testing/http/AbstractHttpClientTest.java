@@ -67,7 +67,10 @@ public abstract class AbstractHttpClientTest<REQUEST> {
   /** What the client throws when the timeout of {@link #getWithTimeout} strikes. */
   protected abstract Class<? extends Exception> timeoutException();
 
-  /** The header names of the application's request object as the application sees them. */
+  /**
+   * The header names of the application's request object as the application sees them; null for a
+   * client whose request object is the connection that carries the propagation headers.
+   */
   protected abstract Set<String> headerNames(REQUEST request);
 
   /** The instrumentation scope of the client's spans. */
@@ -115,7 +118,10 @@ public abstract class AbstractHttpClientTest<REQUEST> {
     assertThat(trace.get(0).getInstrumentationScopeInfo().getName()).isEqualTo(scopeName());
     assertTraceparentNames(server.only("/items/7").header("traceparent"), trace.get(0));
     // The application's request is untouched: the propagation headers go on the wire only.
-    assertThat(headerNames(request)).containsOnly("X-Order-Id");
+    Set<String> applicationHeaders = headerNames(request);
+    if (applicationHeaders != null) {
+      assertThat(applicationHeaders).containsOnly("X-Order-Id");
+    }
   }
 
   @Test
