@@ -37,7 +37,8 @@ public final class HttpServerInstrumenters {
               Integer status = attributesGetter.statusCode(request, response, null);
               return status != null && status >= 500 ? StatusCode.ERROR : StatusCode.UNSET;
             })
-        .addOperationListener(HttpServerRoute.INSTALLER)
+        .addContextCustomizer(HttpServerRoute.installer(attributesGetter))
+        .addOperationListener(HttpServerHandledError.INSTALLER)
         .addOperationListener(HttpDurationMetric.server())
         .setSpanFamily(SpanFamily.HTTP_SERVER)
         .setEnabled(InstrumentationConfig.get().getBoolean("otel.instrumentation.http.server.enabled", true))

@@ -6,6 +6,7 @@ import dev.vireo.instrumentation.api.semconv.http.HttpServerInstrumenters;
 import dev.vireo.instrumentation.api.semconv.http.TraceResponseHeader;
 import io.opentelemetry.context.Context;
 import javax.servlet.AsyncContext;
+import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
@@ -67,7 +68,7 @@ final class ServletRequestSpans {
     HttpServletRequest request = (HttpServletRequest) req;
     HttpServletResponse response = (HttpServletResponse) res;
     if (thrown != null) {
-      state.error = thrown;
+      state.error = causeOf(thrown);
     }
     if (state.completionListenerAdded) {
       return; // an async cycle is running or the container is completing it: the listener ends the span
@@ -83,6 +84,17 @@ final class ServletRequestSpans {
       }
     }
     end(state, request, response);
+  }
+
+  /**
+   * A framework servlet wraps what its handler threw into a ServletException (Spring's "Request
+   * processing failed"); the span names the exception the application threw.
+   */
+  private static Throwable causeOf(Throwable thrown) {
+    if (thrown instanceof ServletException && thrown.getCause() != null) {
+      return thrown.getCause();
+    }
+    return thrown;
   }
 
   static void end(ServerRequest state, HttpServletRequest request, HttpServletResponse response) {

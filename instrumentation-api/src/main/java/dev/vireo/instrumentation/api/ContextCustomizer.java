@@ -1,0 +1,12 @@
+package dev.vireo.instrumentation.api;
+
+import io.opentelemetry.context.Context;
+
+/**
+ * Adds request-scoped state to an operation's context when it starts, with the request at hand
+ * (e.g. the HTTP server route holder a framework updates later). Runs after the span started.
+ */
+public interface ContextCustomizer<REQUEST> {
+
+  Context onStart(Context context, REQUEST request);
+}
