@@ -6,6 +6,7 @@ import dev.vireo.testing.otlp.AgentJvm;
 import dev.vireo.testing.otlp.ForkedJvm;
 import dev.vireo.testing.otlp.OtlpReceiver;
 import dev.vireo.testing.otlp.ReceivedSpan;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,20 +17,51 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A Spring Boot 4 application run as Boot's executable jar ({@code java -jar}, classes in
- * {@code BOOT-INF/classes}, libraries in {@code BOOT-INF/lib} behind Boot's nested-jar class loader)
- * with the packaged agent: the servlet, Spring Web MVC and HTTP client instrumentations apply to
- * classes that class loader defines, and one request gives one trace with Spring's routes.
+ * Spring Boot applications as they ship, with the packaged agent: Boot 4's executable jar
+ * ({@code BOOT-INF/lib} behind the nested-jar class loader of Boot 3.2+), the same jar extracted
+ * with {@code -Djarmode=tools extract} (a plain class path of jars), and Boot 2.7's executable jar
+ * (the older launcher, {@code javax.servlet}). The servlet, Spring Web MVC and HTTP client
+ * instrumentations apply to the classes Boot's class loaders define: one request gives one trace
+ * with Spring's routes.
  */
 class SpringBootJarSmokeTest {
 
-  @Test
-  void routesOfAnExecutableJarArriveAtTheCollector() throws Exception {
-    Path jar = Paths.get(System.getProperty("vireo.spring-boot-app.jar", "spring-boot-app/target/vireo-smoke-spring-boot-app.jar"));
-    assertThat(Files.isRegularFile(jar)).as("built by smoke-tests/spring-boot-app: %s", jar).isTrue();
+  /** How the application is laid out and launched. */
+  enum Layout {
+    BOOT4_EXECUTABLE_JAR("vireo.spring-boot-app.jar", "spring-boot-app/target/vireo-smoke-spring-boot-app.jar", "jakarta"),
+    BOOT4_EXTRACTED("vireo.spring-boot-app.jar", "spring-boot-app/target/vireo-smoke-spring-boot-app.jar", "jakarta"),
+    BOOT27_EXECUTABLE_JAR(
+        "vireo.spring-boot27-app.jar", "spring-boot27-app/target/vireo-smoke-spring-boot27-app.jar", "javax");
+
+    final String property;
+    final String defaultPath;
+    final String servletNamespace;
+
+    Layout(String property, String defaultPath, String servletNamespace) {
+      this.property = property;
+      this.defaultPath = defaultPath;
+      this.servletNamespace = servletNamespace;
+    }
+
+    Path builtJar() {
+      Path jar = Paths.get(System.getProperty(property, defaultPath));
+      assertThat(Files.isRegularFile(jar)).as("built by smoke-tests/spring-boot*-app: %s", jar).isTrue();
+      return jar;
+    }
+  }
+
+  @TempDir Path workDir;
+
+  @ParameterizedTest
+  @EnumSource(Layout.class)
+  void routesArriveAtTheCollectorAsOneTrace(Layout layout) throws Exception {
+    Path jar = layout == Layout.BOOT4_EXTRACTED ? extract(layout.builtJar()) : layout.builtJar();
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -45,7 +77,7 @@ class SpringBootJarSmokeTest {
                 .systemProperty("otel.bsp.schedule.delay", "200")
                 .args("--server.port=" + port, "--server.address=127.0.0.1")
                 .start()) {
-      app.awaitOutput("Started BootShopApplication", Duration.ofSeconds(180));
+      app.awaitOutput("Started Boot", Duration.ofSeconds(180));
 
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       HttpResponse<String> response =
@@ -63,7 +95,7 @@ class SpringBootJarSmokeTest {
       assertThat(order.isRoot()).isTrue();
       assertThat(order.attribute("http.route")).isEqualTo("/orders/{orderId}");
       assertThat(order.attribute("url.path")).isEqualTo("/orders/7");
-      assertThat(order.scopeName()).isEqualTo("dev.vireo.servlet-jakarta");
+      assertThat(order.scopeName()).isEqualTo("dev.vireo.servlet-" + layout.servletNamespace);
       assertThat(call.parentSpanId()).isEqualTo(order.spanId());
       assertThat(call.traceId()).isEqualTo(order.traceId());
       assertThat(stock.parentSpanId()).isEqualTo(call.spanId());
@@ -72,7 +104,31 @@ class SpringBootJarSmokeTest {
 
       List<String> banner = app.stderr().stream().filter(line -> line.contains("Vireo agent")).toList();
       assertThat(banner).hasSize(1);
-      assertThat(banner.get(0)).contains("servlet-jakarta", "spring-webmvc-jakarta");
+      assertThat(banner.get(0)).contains("servlet-" + layout.servletNamespace, "spring-webmvc-" + layout.servletNamespace);
+    }
+  }
+
+  /** {@code java -Djarmode=tools -jar app.jar extract}: the launcher jar plus {@code lib/}, no agent. */
+  private Path extract(Path jar) throws IOException, InterruptedException {
+    Path destination = workDir.resolve("extracted");
+    Process process =
+        new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djarmode=tools",
+                "-jar",
+                jar.toString(),
+                "extract",
+                "--destination",
+                destination.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("extract.log").toFile())
+            .start();
+    assertThat(process.waitFor()).as(Files.readString(workDir.resolve("extract.log"))).isZero();
+    try (Stream<Path> files = Files.list(destination)) {
+      List<Path> jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList();
+      assertThat(jars).as("launcher jar in %s", destination).hasSize(1);
+      assertThat(destination.resolve("lib")).isDirectory();
+      return jars.get(0);
     }
   }
 
