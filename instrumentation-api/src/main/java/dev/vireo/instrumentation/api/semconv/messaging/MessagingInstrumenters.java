@@ -46,6 +46,16 @@ public final class MessagingInstrumenters {
         .buildExtracting(MessagingOperationType.PROCESS.spanKind, propagationGetter);
   }
 
+  /**
+   * CONSUMER span per batch of messages a listener processes at once: its parent is the current
+   * context; the instrumentation adds a link to each message's producer context.
+   */
+  public static <REQUEST, RESPONSE> Instrumenter<REQUEST, RESPONSE> processBatch(
+      String instrumentationName, MessagingAttributesGetter<REQUEST, RESPONSE> getter) {
+    return builder(instrumentationName, getter, MessagingOperationType.PROCESS)
+        .build(MessagingOperationType.PROCESS.spanKind);
+  }
+
   private static <REQUEST, RESPONSE> InstrumenterBuilder<REQUEST, RESPONSE> builder(
       String instrumentationName, MessagingAttributesGetter<REQUEST, RESPONSE> getter, MessagingOperationType type) {
     boolean emitOld = SemconvStability.emitOldMessaging();
