@@ -39,6 +39,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
   private final SpanStatusExtractor<? super REQUEST, ? super RESPONSE> statusExtractor;
   private final SpanLinksExtractor<? super REQUEST> linksExtractor;
   private final List<OperationListener> listeners;
+  private final List<ContextCustomizer<? super REQUEST>> contextCustomizers;
   private final SpanFamily family;
   private final TextMapGetter<REQUEST> extractFrom;
   private final TextMapSetter<REQUEST> injectInto;
@@ -54,6 +55,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     this.statusExtractor = builder.statusExtractor;
     this.linksExtractor = builder.linksExtractor;
     this.listeners = builder.listeners;
+    this.contextCustomizers = builder.contextCustomizers;
     this.family = builder.family;
     this.extractFrom = builder.extractFrom;
     this.injectInto = builder.injectInto;
@@ -105,6 +107,9 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     Context context = parentContext.with(span);
     if (family != null) {
       context = family.markActive(context, span);
+    }
+    for (ContextCustomizer<? super REQUEST> customizer : contextCustomizers) {
+      context = customizer.onStart(context, request, startAttributes);
     }
     for (OperationListener listener : listeners) {
       context = listener.onStart(context, startAttributes, startNanos);

@@ -19,6 +19,7 @@ public final class InstrumenterBuilder<REQUEST, RESPONSE> {
       SpanStatusExtractor.errorOnException();
   SpanLinksExtractor<? super REQUEST> linksExtractor;
   final List<OperationListener> listeners = new ArrayList<>();
+  final List<ContextCustomizer<? super REQUEST>> contextCustomizers = new ArrayList<>();
   SpanFamily family;
   TextMapGetter<REQUEST> extractFrom;
   TextMapSetter<REQUEST> injectInto;
@@ -60,6 +61,11 @@ public final class InstrumenterBuilder<REQUEST, RESPONSE> {
 
   public InstrumenterBuilder<REQUEST, RESPONSE> addOperationListener(OperationListener listener) {
     listeners.add(listener);
+    return this;
+  }
+
+  public InstrumenterBuilder<REQUEST, RESPONSE> addContextCustomizer(ContextCustomizer<? super REQUEST> customizer) {
+    contextCustomizers.add(customizer);
     return this;
   }
 

@@ -9,6 +9,7 @@ import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERV
 import dev.vireo.instrumentation.api.AttributesExtractor;
 import dev.vireo.instrumentation.api.semconv.common.ErrorTypes;
 import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import java.util.List;
 
@@ -33,7 +34,6 @@ final class HttpServerAttributes<REQUEST, RESPONSE> implements AttributesExtract
     if (query != null && !query.isEmpty()) {
       attributes.put(HttpAttributes.URL_QUERY, UrlRedaction.redactQuery(query));
     }
-    putIfPresent(attributes, HttpAttributes.HTTP_ROUTE, getter.route(request));
     putIfPresent(attributes, NETWORK_PROTOCOL_VERSION, getter.protocolVersion(request));
     putIfPresent(attributes, SERVER_ADDRESS, getter.serverAddress(request));
     Integer port = getter.serverPort(request);
@@ -57,13 +57,18 @@ final class HttpServerAttributes<REQUEST, RESPONSE> implements AttributesExtract
     if (status != null && status > 0) {
       attributes.put(HttpAttributes.HTTP_RESPONSE_STATUS_CODE, (long) status);
     }
-    // A route set after the start (by a framework) must reach the duration metric too.
+    // The route as it ended up (the server's mapping, or what a framework set or cleared later).
     putIfPresent(attributes, HttpAttributes.HTTP_ROUTE, HttpServerRoute.get(context));
     // Server side: only 5xx are errors; a 4xx is the client's problem.
     if (error != null) {
       attributes.put(ERROR_TYPE, ErrorTypes.of(error));
     } else if (status != null && status >= 500) {
       attributes.put(ERROR_TYPE, String.valueOf(status));
+      // A framework turned an exception into this 5xx: the span still shows what went wrong.
+      Throwable handled = HttpServerHandledError.get(context);
+      if (handled != null) {
+        Span.fromContext(context).recordException(handled);
+      }
     }
     if (response != null && !responseHeaders.isEmpty()) {
       responseHeaders.capture(attributes, name -> getter.responseHeader(request, response, name));

@@ -25,7 +25,7 @@ public final class HttpServerInstrumenters {
       String instrumentationName,
       HttpServerAttributesGetter<REQUEST, RESPONSE> attributesGetter,
       TextMapGetter<REQUEST> headerGetter) {
-    return Instrumenter.<REQUEST, RESPONSE>builder(instrumentationName, new HttpServerSpanNames<REQUEST>())
+    return Instrumenter.<REQUEST, RESPONSE>builder(instrumentationName, new HttpServerSpanNames<>(attributesGetter))
         .addAttributesExtractor(new HttpServerAttributes<>(attributesGetter))
         .setSpanStatusExtractor(
             (request, response, error) -> {
@@ -35,7 +35,8 @@ public final class HttpServerInstrumenters {
               Integer status = attributesGetter.statusCode(request, response, null);
               return status != null && status >= 500 ? StatusCode.ERROR : StatusCode.UNSET;
             })
-        .addOperationListener(HttpServerRoute.INSTALLER)
+        .addContextCustomizer(HttpServerRoute.installer(attributesGetter))
+        .addOperationListener(HttpServerHandledError.INSTALLER)
         .addOperationListener(HttpDurationMetric.server())
         .setSpanFamily(SpanFamily.HTTP_SERVER)
         .setEnabled(InstrumentationConfig.get().getBoolean("otel.instrumentation.http.server.enabled", true))

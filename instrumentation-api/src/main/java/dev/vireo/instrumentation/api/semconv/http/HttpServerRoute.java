@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.api.semconv.http;
 
-import dev.vireo.instrumentation.api.OperationListener;
+import dev.vireo.instrumentation.api.ContextCustomizer;
 import dev.vireo.instrumentation.api.SpanFamily;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -10,28 +10,26 @@ import io.opentelemetry.context.ContextKey;
 /**
  * The route of the HTTP request being served: known at the start when the server's own routing
  * already decided it (a servlet mapping), or set later by a framework that routes inside the
- * server ({@link #update}). The SERVER span's name ({@code {method} {route}}), its {@code http.route}
- * and the duration metric all follow the latest value.
+ * server ({@link #update}, {@link #clear}). The SERVER span's name ({@code {method} {route}}), its
+ * {@code http.route} and the duration metric all follow the latest value: {@code http.route} is
+ * written when the span ends, so that a framework can still take back a route the server guessed.
  */
 public final class HttpServerRoute {
 
   private static final ContextKey<HttpServerRoute> KEY = ContextKey.named("vireo-http-server-route");
 
-  /** Puts a route holder into each SERVER span's context. */
-  static final OperationListener INSTALLER =
-      new OperationListener() {
-        @Override
-        public Context onStart(Context context, Attributes startAttributes, long startNanos) {
-          String method = startAttributes.get(HttpAttributes.HTTP_REQUEST_METHOD);
-          return context.with(
-              KEY,
-              new HttpServerRoute(
-                  HttpMethods.spanNameOfNormalized(method), startAttributes.get(HttpAttributes.HTTP_ROUTE)));
-        }
-
-        @Override
-        public void onEnd(Context context, Attributes endAttributes, long endNanos) {}
-      };
+  /**
+   * Puts a route holder into each SERVER span's context, starting with the server's own route; the
+   * method comes normalised from the start attributes.
+   */
+  static <REQUEST> ContextCustomizer<REQUEST> installer(HttpServerAttributesGetter<REQUEST, ?> getter) {
+    return (context, request, startAttributes) ->
+        context.with(
+            KEY,
+            new HttpServerRoute(
+                HttpMethods.spanNameOfNormalized(startAttributes.get(HttpAttributes.HTTP_REQUEST_METHOD)),
+                getter.route(request)));
+  }
 
   private final String spanNameMethod;
   private volatile String route;
@@ -59,6 +57,21 @@ public final class HttpServerRoute {
     span.setAttribute(HttpAttributes.HTTP_ROUTE, route);
   }
 
+  /**
+   * Takes back the route of the SERVER span open in {@code context}: a framework that routes inside
+   * the server found no handler (a 404), so the server's own mapping (a catch-all such as
+   * {@code /*}) is not the route either. The span is then named by the method alone.
+   */
+  public static void clear(Context context) {
+    HttpServerRoute holder = context == null ? null : context.get(KEY);
+    Span span = SpanFamily.HTTP_SERVER.current(context);
+    if (holder == null || span == null) {
+      return;
+    }
+    holder.route = null;
+    span.updateName(holder.spanNameMethod);
+  }
+
   /** The current route of the SERVER span in {@code context}, or null. */
   public static String get(Context context) {
     HttpServerRoute holder = context == null ? null : context.get(KEY);
@@ -71,12 +84,11 @@ public final class HttpServerRoute {
   }
 
   /**
-   * The SERVER span's name from its start attributes, where the method was normalised and the route
-   * read once: {@code {method} {route}}, or the method alone (or {@code HTTP} for an unknown method).
+   * The SERVER span's name: {@code {method} {route}}, or the method alone (or {@code HTTP} for an
+   * unknown method), the method as normalised once in the start attributes.
    */
-  static String spanNameOf(Attributes startAttributes) {
+  static String spanNameOf(Attributes startAttributes, String route) {
     return spanName(
-        HttpMethods.spanNameOfNormalized(startAttributes.get(HttpAttributes.HTTP_REQUEST_METHOD)),
-        startAttributes.get(HttpAttributes.HTTP_ROUTE));
+        HttpMethods.spanNameOfNormalized(startAttributes.get(HttpAttributes.HTTP_REQUEST_METHOD)), route);
   }
 }

@@ -58,6 +58,19 @@ public final class MessagingInstrumenters {
         .buildExtracting(MessagingOperationType.PROCESS.spanKind, propagationGetter);
   }
 
+  /**
+   * CONSUMER span per batch of messages a listener processes at once: its parent is the current
+   * context; the instrumentation adds a link to each message's producer context.
+   */
+  @SafeVarargs
+  public static <REQUEST, RESPONSE> Instrumenter<REQUEST, RESPONSE> processBatch(
+      String instrumentationName,
+      MessagingAttributesGetter<REQUEST, RESPONSE> getter,
+      AttributesExtractor<? super REQUEST, ? super RESPONSE>... systemExtractors) {
+    return builder(instrumentationName, getter, MessagingOperationType.PROCESS, systemExtractors)
+        .build(MessagingOperationType.PROCESS.spanKind);
+  }
+
   private static <REQUEST, RESPONSE> InstrumenterBuilder<REQUEST, RESPONSE> builder(
       String instrumentationName,
       MessagingAttributesGetter<REQUEST, RESPONSE> getter,

@@ -177,6 +177,46 @@ class HttpServerInstrumentersTest {
   }
 
   @Test
+  void routeClearedByAFrameworkLeavesTheMethodAloneAndNoRoute() {
+    Request request = new Request("GET", "/no/such/page", null, "/*", Map.of());
+    Context context = instrumenter.start(Context.root(), request);
+    HttpServerRoute.clear(context);
+    instrumenter.end(context, request, 404, null);
+
+    SpanData span = spans.getFinishedSpanItems().get(0);
+    assertThat(span).hasName("GET");
+    org.assertj.core.api.Assertions.assertThat(span.getAttributes().get(stringKey("http.route"))).isNull();
+    org.assertj.core.api.Assertions.assertThat(HttpServerRoute.get(context)).isNull();
+  }
+
+  @Test
+  void handledExceptionIsTheEventOfA5xxOnly() {
+    Request failed = new Request("GET", "/orders/1", null, "/orders/*", Map.of());
+    Context context = instrumenter.start(Context.root(), failed);
+    HttpServerHandledError.record(context, new IllegalStateException("broken"));
+    instrumenter.end(context, failed, 500, null);
+    Request rejected = new Request("GET", "/orders/x", null, "/orders/*", Map.of());
+    Context other = instrumenter.start(Context.root(), rejected);
+    HttpServerHandledError.record(other, new IllegalArgumentException("bad id"));
+    instrumenter.end(other, rejected, 400, null);
+
+    List<SpanData> ended = spans.getFinishedSpanItems();
+    assertThat(ended.get(0))
+        .hasStatus(StatusData.error())
+        .hasAttribute(stringKey("error.type"), "500")
+        .hasEventsSatisfyingExactly(
+            event ->
+                event
+                    .hasName("exception")
+                    .hasAttributesSatisfying(
+                        equalTo(stringKey("exception.type"), "java.lang.IllegalStateException"),
+                        equalTo(stringKey("exception.message"), "broken")));
+    assertThat(ended.get(1)).hasStatus(StatusData.unset());
+    org.assertj.core.api.Assertions.assertThat(ended.get(1).getEvents()).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(ended.get(1).getAttributes().get(stringKey("error.type"))).isNull();
+  }
+
+  @Test
   void routeUpdateWithoutServerSpanDoesNothing() {
     HttpServerRoute.update(Context.root(), "/x");
     assertThat(HttpServerRoute.get(Context.root())).isNull();

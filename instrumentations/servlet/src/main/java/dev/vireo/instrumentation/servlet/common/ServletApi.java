@@ -61,4 +61,10 @@ public interface ServletApi<REQUEST, RESPONSE> {
   Collection<String> responseHeaders(RESPONSE response, String name);
 
   void setHeader(RESPONSE response, String name, String value);
+
+  /**
+   * What the application threw: a framework servlet wraps its handler's exception into a
+   * ServletException (Spring's "Request processing failed"); the span names the wrapped one.
+   */
+  Throwable applicationError(Throwable thrown);
 }

@@ -70,7 +70,7 @@ public final class ServletRequestSpans<REQUEST, RESPONSE> {
     REQUEST request = api.httpRequest(req);
     RESPONSE response = api.httpResponse(res);
     if (thrown != null) {
-      state.error = thrown;
+      state.error = api.applicationError(thrown);
     }
     if (state.completionListenerAdded) {
       return; // an async cycle is running or the container is completing it: the listener ends the span

@@ -7,6 +7,7 @@ import dev.vireo.instrumentation.servlet.common.ServletRequestSpans;
 import java.util.Collection;
 import java.util.Enumeration;
 import javax.servlet.AsyncContext;
+import javax.servlet.ServletException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
@@ -143,5 +144,13 @@ enum JavaxServletApi implements ServletApi<HttpServletRequest, HttpServletRespon
   @Override
   public void setHeader(HttpServletResponse response, String name, String value) {
     response.setHeader(name, value);
+  }
+
+  @Override
+  public Throwable applicationError(Throwable thrown) {
+    if (thrown instanceof ServletException && thrown.getCause() != null) {
+      return thrown.getCause();
+    }
+    return thrown;
   }
 }

@@ -1,0 +1,68 @@
+package dev.vireo.instrumentation.springkafka;
+
+import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.VireoTelemetry;
+import dev.vireo.instrumentation.api.semconv.messaging.MessagingInstrumenters;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+
+/**
+ * The CONSUMER span of one batch listener call. It is current before Spring turns the records into
+ * the listener's list, so the kafka-clients instrumentation (same span family) opens no per-record
+ * process spans underneath; the links to each record's producer are added once it is current, for
+ * the same reason (reading the records walks them).
+ */
+final class BatchSpans {
+
+  static final Instrumenter<ConsumerRecords<?, ?>, Void> INSTRUMENTER =
+      MessagingInstrumenters.processBatch("dev.vireo.spring-kafka", BatchAttributes.INSTANCE);
+
+  private BatchSpans() {}
+
+  static Object start(ConsumerRecords<?, ?> records) {
+    if (records == null || records.isEmpty()) {
+      return null;
+    }
+    Context parent = Context.current();
+    if (!INSTRUMENTER.shouldStart(parent, records)) {
+      return null;
+    }
+    Context context = INSTRUMENTER.start(parent, records);
+    Scope scope = context.makeCurrent();
+    Span span = Span.fromContext(context);
+    TextMapPropagator propagator = VireoTelemetry.get().getPropagators().getTextMapPropagator();
+    for (ConsumerRecord<?, ?> record : records) {
+      SpanContext sent =
+          Span.fromContext(propagator.extract(Context.root(), record, RecordHeaders.INSTANCE)).getSpanContext();
+      if (sent.isValid()) {
+        span.addLink(sent);
+      }
+    }
+    return new Started(records, context, scope);
+  }
+
+  static void end(Object state, Throwable thrown) {
+    if (state instanceof Started) {
+      Started started = (Started) state;
+      started.scope.close();
+      INSTRUMENTER.end(started.context, started.records, null, thrown);
+    }
+  }
+
+  private static final class Started {
+    final ConsumerRecords<?, ?> records;
+    final Context context;
+    final Scope scope;
+
+    Started(ConsumerRecords<?, ?> records, Context context, Scope scope) {
+      this.records = records;
+      this.context = context;
+      this.scope = scope;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.vireo.instrumentation.springwebmvc.javax;
+
+import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
+import dev.vireo.instrumentation.api.semconv.code.ControllerInstrumenters;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * The optional INTERNAL span around an annotated controller method ({@code OrderController.order});
+ * router functions and resource handlers get none.
+ */
+final class ControllerSpans {
+
+  static final Instrumenter<CodeFunction, Void> INSTRUMENTER =
+      ControllerInstrumenters.create("dev.vireo.spring-webmvc-javax");
+
+  private ControllerSpans() {}
+
+  /** The started span's state, or null. */
+  static Object start(Object handler) {
+    if (!(handler instanceof HandlerMethod)) {
+      return null;
+    }
+    Context parent = Context.current();
+    HandlerMethod method = (HandlerMethod) handler;
+    CodeFunction function = new CodeFunction(method.getBeanType(), method.getMethod().getName());
+    if (!INSTRUMENTER.shouldStart(parent, function)) {
+      return null;
+    }
+    Context context = INSTRUMENTER.start(parent, function);
+    return new Started(function, context, context.makeCurrent());
+  }
+
+  static void end(Object state, Throwable thrown) {
+    if (state instanceof Started) {
+      Started started = (Started) state;
+      started.scope.close();
+      INSTRUMENTER.end(started.context, started.function, null, thrown);
+    }
+  }
+
+  private static final class Started {
+    final CodeFunction function;
+    final Context context;
+    final Scope scope;
+
+    Started(CodeFunction function, Context context, Scope scope) {
+      this.function = function;
+      this.context = context;
+      this.scope = scope;
+    }
+  }
+}
