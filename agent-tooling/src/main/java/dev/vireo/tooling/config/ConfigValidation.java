@@ -37,6 +37,13 @@ public final class ConfigValidation {
 
   private ConfigValidation() {}
 
+  private static final Set<String> METRIC_EXEMPLAR_FILTERS =
+      new HashSet<>(Arrays.asList("trace_based", "always_on", "always_off"));
+  private static final Set<String> METRIC_TEMPORALITIES =
+      new HashSet<>(Arrays.asList("cumulative", "delta", "lowmemory"));
+  private static final Set<String> METRIC_HISTOGRAM_AGGREGATIONS =
+      new HashSet<>(Arrays.asList("explicit_bucket_histogram", "base2_exponential_bucket_histogram"));
+
   /** Returns the corrected configuration (the same instance when everything is valid). */
   public static AgentConfig validate(AgentConfig config) {
     return validate(config, ProvidedComponents.NONE);
@@ -58,6 +65,16 @@ public final class ConfigValidation {
     checkOne(config, "otel.exporter.otlp.traces.protocol", PROTOCOLS, generalProtocol, fixes);
     checkOne(config, "otel.exporter.otlp.metrics.protocol", PROTOCOLS, generalProtocol, fixes);
     checkOne(config, "otel.exporter.otlp.compression", new HashSet<>(Arrays.asList("gzip", "none")), "none", fixes);
+    // metric settings the SDK's autoconfiguration refuses outright, failing the whole SDK (spans too)
+    checkOne(config, "otel.metrics.exemplar.filter", METRIC_EXEMPLAR_FILTERS, "trace_based", fixes);
+    checkOne(
+        config, "otel.exporter.otlp.metrics.temporality.preference", METRIC_TEMPORALITIES, "cumulative", fixes);
+    checkOne(
+        config,
+        "otel.exporter.otlp.metrics.default.histogram.aggregation",
+        METRIC_HISTOGRAM_AGGREGATIONS,
+        "explicit_bucket_histogram",
+        fixes);
 
     String sampler = lower(config.getString("otel.traces.sampler"));
     if (sampler != null && !SAMPLERS.contains(sampler) && !provided.samplers.contains(sampler)) {

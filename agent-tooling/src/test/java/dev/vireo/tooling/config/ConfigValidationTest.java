@@ -34,6 +34,10 @@ class ConfigValidationTest {
         "otel.bsp.schedule.delay|250ms|250",
         "otel.exporter.otlp.timeout|10 seconds|10000",
         "otel.exporter.otlp.compression|brotli|none",
+        "otel.metrics.exemplar.filter|sometimes|trace_based",
+        "otel.exporter.otlp.metrics.temporality.preference|weekly|cumulative",
+        "otel.exporter.otlp.metrics.temporality.preference|delta|delta",
+        "otel.exporter.otlp.metrics.default.histogram.aggregation|buckets|explicit_bucket_histogram",
         // issue 25, item 9: values the SDK would refuse, each replaced on its own
         "otel.metrics.exporter|prometheus|prometheus",
         "otel.traces.exporter|logging-otlp|logging-otlp",
