@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.springkafka;
 
+import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.instrumentation.api.semconv.messaging.MessagingInstrumenters;
@@ -20,7 +21,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 final class BatchSpans {
 
   static final Instrumenter<ConsumerRecords<?, ?>, Void> INSTRUMENTER =
-      MessagingInstrumenters.processBatch("dev.vireo.spring-kafka", BatchAttributes.INSTANCE);
+      MessagingInstrumenters.processBatch(
+          InstrumentationScope.of(SpringKafkaModule.NAME), BatchAttributesGetter.INSTANCE);
 
   private BatchSpans() {}
 
