@@ -1,18 +1,17 @@
 package dev.vireo.instrumentation.micrometertracing;
 
+import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.vireo.instrumentation.spi.AdviceTarget;
 import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -25,9 +24,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class MicrometerTracingModule implements InstrumentationModule {
 
+  /** The module's name (it starts no spans, so no scope is named after it). */
+  public static final String NAME = "micrometer-tracing";
+
   @Override
   public String name() {
-    return "micrometer-tracing";
+    return NAME;
   }
 
   @Override
@@ -37,25 +39,16 @@ public final class MicrometerTracingModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Collections.<TypeInstrumentation>singletonList(new TracingHandlers());
-  }
-
-  /** {@code supportsContext} of the handler interface (a default method) and of Micrometer's handlers. */
-  static final class TracingHandlers implements TypeInstrumentation {
-    @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-      return namedOneOf(
-          "io.micrometer.tracing.handler.TracingObservationHandler",
-          "io.micrometer.tracing.handler.DefaultTracingObservationHandler",
-          "io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler",
-          "io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler");
-    }
-
-    @Override
-    public void transform(AdviceTarget target) {
-      target.applyAdvice(
-          named("supportsContext").and(takesArguments(1)).and(not(isAbstract())),
-          "dev.vireo.instrumentation.micrometertracing.SupportsContextAdvice");
-    }
+    // supportsContext of the handler interface (a default method) and of Micrometer's handlers
+    return Collections.<TypeInstrumentation>singletonList(
+        forTypes(
+                namedOneOf(
+                    "io.micrometer.tracing.handler.TracingObservationHandler",
+                    "io.micrometer.tracing.handler.DefaultTracingObservationHandler",
+                    "io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler",
+                    "io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler"))
+            .advise(
+                named("supportsContext").and(takesArguments(1)).and(not(isAbstract())),
+                "dev.vireo.instrumentation.micrometertracing.SupportsContextAdvice"));
   }
 }

@@ -1,15 +1,19 @@
 package dev.vireo.instrumentation.springkafka;
 
+import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.VireoTelemetry;
+import dev.vireo.instrumentation.api.semconv.messaging.ByteHeadersGetter;
 import dev.vireo.instrumentation.api.semconv.messaging.MessagingInstrumenters;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 
 /**
  * The CONSUMER span of one batch listener call. It is current before Spring turns the records into
@@ -20,7 +24,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 final class BatchSpans {
 
   static final Instrumenter<ConsumerRecords<?, ?>, Void> INSTRUMENTER =
-      MessagingInstrumenters.processBatch("dev.vireo.spring-kafka", BatchAttributes.INSTANCE);
+      MessagingInstrumenters.processBatch(
+          InstrumentationScope.of(SpringKafkaModule.NAME), BatchAttributesGetter.INSTANCE);
+
+  /** The shared Kafka header reading of the messaging family (kafka-clients reads them the same way). */
+  private static final TextMapGetter<ConsumerRecord<?, ?>> RECORD_HEADERS =
+      ByteHeadersGetter.<ConsumerRecord<?, ?>, Header>of(ConsumerRecord::headers, Header::key, Header::value);
 
   private BatchSpans() {}
 
@@ -38,7 +47,7 @@ final class BatchSpans {
     TextMapPropagator propagator = VireoTelemetry.get().getPropagators().getTextMapPropagator();
     for (ConsumerRecord<?, ?> record : records) {
       SpanContext sent =
-          Span.fromContext(propagator.extract(Context.root(), record, RecordHeaders.INSTANCE)).getSpanContext();
+          Span.fromContext(propagator.extract(Context.root(), record, RECORD_HEADERS)).getSpanContext();
       if (sent.isValid()) {
         span.addLink(sent);
       }

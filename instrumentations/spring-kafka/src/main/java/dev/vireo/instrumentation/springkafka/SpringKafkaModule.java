@@ -1,16 +1,15 @@
 package dev.vireo.instrumentation.springkafka;
 
+import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.vireo.instrumentation.spi.AdviceTarget;
 import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
@@ -21,9 +20,12 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 public final class SpringKafkaModule implements InstrumentationModule {
 
+  /** The module's name; also names its instrumentation scope ({@code InstrumentationScope.of(NAME)}). */
+  public static final String NAME = "spring-kafka";
+
   @Override
   public String name() {
-    return "spring-kafka";
+    return NAME;
   }
 
   @Override
@@ -35,23 +37,13 @@ public final class SpringKafkaModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Collections.<TypeInstrumentation>singletonList(new ListenerConsumer());
-  }
-
-  /** {@code KafkaMessageListenerContainer.ListenerConsumer.invokeBatchListener(ConsumerRecords)}. */
-  static final class ListenerConsumer implements TypeInstrumentation {
-    @Override
-    public ElementMatcher<TypeDescription> typeMatcher() {
-      return named("org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer");
-    }
-
-    @Override
-    public void transform(AdviceTarget target) {
-      target.applyAdvice(
-          named("invokeBatchListener")
-              .and(takesArguments(1))
-              .and(takesArgument(0, named("org.apache.kafka.clients.consumer.ConsumerRecords"))),
-          "dev.vireo.instrumentation.springkafka.BatchListenerAdvice");
-    }
+    // KafkaMessageListenerContainer.ListenerConsumer.invokeBatchListener(ConsumerRecords)
+    return Collections.<TypeInstrumentation>singletonList(
+        forTypes(named("org.springframework.kafka.listener.KafkaMessageListenerContainer$ListenerConsumer"))
+            .advise(
+                named("invokeBatchListener")
+                    .and(takesArguments(1))
+                    .and(takesArgument(0, named("org.apache.kafka.clients.consumer.ConsumerRecords"))),
+                "dev.vireo.instrumentation.springkafka.BatchListenerAdvice"));
   }
 }

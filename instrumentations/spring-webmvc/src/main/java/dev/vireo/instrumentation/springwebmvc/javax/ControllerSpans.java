@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.springwebmvc.javax;
 
+import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
 import dev.vireo.instrumentation.api.semconv.code.ControllerInstrumenters;
@@ -14,7 +15,7 @@ import org.springframework.web.method.HandlerMethod;
 final class ControllerSpans {
 
   static final Instrumenter<CodeFunction, Void> INSTRUMENTER =
-      ControllerInstrumenters.create("dev.vireo.spring-webmvc-javax");
+      ControllerInstrumenters.create(InstrumentationScope.of(SpringWebMvcJavaxModule.NAME));
 
   private ControllerSpans() {}
 

@@ -5,7 +5,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
 /** The messaging attributes of a batch handed to a listener. */
-enum BatchAttributes implements MessagingAttributesGetter<ConsumerRecords<?, ?>, Void> {
+enum BatchAttributesGetter implements MessagingAttributesGetter<ConsumerRecords<?, ?>, Void> {
   INSTANCE;
 
   @Override
