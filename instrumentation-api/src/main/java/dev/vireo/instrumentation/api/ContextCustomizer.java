@@ -9,6 +9,9 @@ import io.opentelemetry.context.Context;
  */
 public interface ContextCustomizer<REQUEST> {
 
-  /** {@code startAttributes}: what the extractors already read from the request, to read nothing twice. */
-  Context onStart(Context context, REQUEST request, Attributes startAttributes);
+  /**
+   * {@code startAttributes}: what the extractors already read from the request, and {@code spanName}
+   * the name the span started with, so that nothing is read or derived twice.
+   */
+  Context onStart(Context context, REQUEST request, Attributes startAttributes, String spanName);
 }

@@ -90,9 +90,10 @@ public final class Instrumenter<REQUEST, RESPONSE> {
       extractor.onStart(attributes, parentContext, request);
     }
     Attributes startAttributes = attributes.build();
+    String spanName = spanNameExtractor.extract(request, startAttributes);
     SpanBuilder spanBuilder =
         tracer
-            .spanBuilder(spanNameExtractor.extract(request, startAttributes))
+            .spanBuilder(spanName)
             .setSpanKind(spanKind)
             .setParent(parentContext);
     spanBuilder.setAllAttributes(startAttributes);
@@ -109,7 +110,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
       context = family.markActive(context, span);
     }
     for (ContextCustomizer<? super REQUEST> customizer : contextCustomizers) {
-      context = customizer.onStart(context, request, startAttributes);
+      context = customizer.onStart(context, request, startAttributes, spanName);
     }
     for (OperationListener listener : listeners) {
       context = listener.onStart(context, startAttributes, startNanos);

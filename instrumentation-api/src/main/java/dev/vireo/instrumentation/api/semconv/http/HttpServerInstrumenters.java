@@ -35,7 +35,7 @@ public final class HttpServerInstrumenters {
               Integer status = attributesGetter.statusCode(request, response, null);
               return status != null && status >= 500 ? StatusCode.ERROR : StatusCode.UNSET;
             })
-        .addContextCustomizer(HttpServerRoute.installer(attributesGetter))
+        .addContextCustomizer(HttpServerRoute.installer())
         .addOperationListener(HttpServerHandledError.INSTALLER)
         .addOperationListener(HttpDurationMetric.server())
         .setSpanFamily(SpanFamily.HTTP_SERVER)

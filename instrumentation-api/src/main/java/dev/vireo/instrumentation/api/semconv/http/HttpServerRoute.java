@@ -19,24 +19,37 @@ public final class HttpServerRoute {
   private static final ContextKey<HttpServerRoute> KEY = ContextKey.named("vireo-http-server-route");
 
   /**
-   * Puts a route holder into each SERVER span's context, starting with the server's own route; the
-   * method comes normalised from the start attributes.
+   * Puts a route holder into each SERVER span's context. Its first route is the server's own, read
+   * once by the span name ({@link HttpServerSpanNames}): the holder takes it back out of that name
+   * only when asked, so a request whose route a framework replaces never derives it at all.
    */
-  static <REQUEST> ContextCustomizer<REQUEST> installer(HttpServerAttributesGetter<REQUEST, ?> getter) {
-    return (context, request, startAttributes) ->
+  static <REQUEST> ContextCustomizer<REQUEST> installer() {
+    return (context, request, startAttributes, spanName) ->
         context.with(
             KEY,
             new HttpServerRoute(
                 HttpMethods.spanNameOfNormalized(startAttributes.get(HttpAttributes.HTTP_REQUEST_METHOD)),
-                getter.route(request)));
+                spanName));
   }
 
-  private final String spanNameMethod;
-  private volatile String route;
+  /** Marks a route still to be read from the start name; compared by identity. */
+  private static final String FROM_START_NAME = new String("from the start name");
 
-  private HttpServerRoute(String spanNameMethod, String route) {
+  private final String spanNameMethod;
+  private final String startName;
+  private volatile String route = FROM_START_NAME;
+
+  private HttpServerRoute(String spanNameMethod, String startName) {
     this.spanNameMethod = spanNameMethod;
-    this.route = route;
+    this.startName = startName;
+  }
+
+  /** The route in a start name {@code {method} {route}}; null when the name is the method alone. */
+  private String routeOfStartName() {
+    int methodEnd = spanNameMethod.length();
+    return startName != null && startName.length() > methodEnd + 1 && startName.startsWith(spanNameMethod)
+        ? startName.substring(methodEnd + 1)
+        : null;
   }
 
   /**
@@ -75,7 +88,15 @@ public final class HttpServerRoute {
   /** The current route of the SERVER span in {@code context}, or null. */
   public static String get(Context context) {
     HttpServerRoute holder = context == null ? null : context.get(KEY);
-    return holder == null ? null : holder.route;
+    if (holder == null) {
+      return null;
+    }
+    String route = holder.route;
+    if (route == FROM_START_NAME) {
+      route = holder.routeOfStartName();
+      holder.route = route;
+    }
+    return route;
   }
 
   /** {@code {method} {route}}, or the method alone; {@code method} as {@link #spanNameOf} gives it. */

@@ -33,13 +33,19 @@ class HttpServerInstrumentersTest {
 
   record Request(String method, String path, String query, String route, Map<String, String> headers) {}
 
+  private static final java.util.concurrent.atomic.AtomicInteger ROUTE_READS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private static final HttpServerAttributesGetter<Request, Integer> GETTER =
       new HttpServerAttributesGetter<>() {
         @Override public String method(Request r) { return r.method(); }
         @Override public String scheme(Request r) { return "https"; }
         @Override public String path(Request r) { return r.path(); }
         @Override public String query(Request r) { return r.query(); }
-        @Override public String route(Request r) { return r.route(); }
+        @Override public String route(Request r) {
+          ROUTE_READS.incrementAndGet();
+          return r.route();
+        }
         @Override public String protocolVersion(Request r) { return "2"; }
         @Override public String serverAddress(Request r) { return "shop.example"; }
         @Override public Integer serverPort(Request r) { return 8443; }
@@ -118,6 +124,21 @@ class HttpServerInstrumentersTest {
             equalTo(stringKey("client.address"), "10.0.0.7"),
             equalTo(stringKey("user_agent.original"), "curl/8"),
             equalTo(longKey("http.response.status_code"), 200L));
+  }
+
+  @Test
+  void serverRouteIsReadOnceForTheNameTheAttributeAndTheMetric() {
+    ROUTE_READS.set(0);
+    end(new Request("POST", "/carts/9", null, "/carts/{cartId}", Map.of()), 201, null);
+
+    org.assertj.core.api.Assertions.assertThat(ROUTE_READS.get()).isEqualTo(1);
+    SpanData span = spans.getFinishedSpanItems().get(0);
+    assertThat(span).hasName("POST /carts/{cartId}").hasAttribute(stringKey("http.route"), "/carts/{cartId}");
+    org.assertj.core.api.Assertions.assertThat(metrics.collectAllMetrics())
+        .flatExtracting(m -> m.getHistogramData().getPoints())
+        .anySatisfy(
+            p -> org.assertj.core.api.Assertions.assertThat(p.getAttributes().get(stringKey("http.route")))
+                .isEqualTo("/carts/{cartId}"));
   }
 
   @Test
