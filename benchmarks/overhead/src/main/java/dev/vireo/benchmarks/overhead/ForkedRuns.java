@@ -92,6 +92,44 @@ final class ForkedRuns {
     }
   }
 
+  /**
+   * Start-up of the Spring Boot service ({@code benchmarks/spring-boot-jpa-app}): launch to the first 200 of
+   * {@code GET /orders/1}, the CPU the process used by then, its RSS and loaded classes at that moment.
+   */
+  void springBoot(AgentUnderTest agent, String runName, Path springJar, Measurements into)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(appJvmArguments);
+    command.addAll(agent.jvmArguments(receiver.httpEndpoint(), "orders"));
+    command.add("-jar");
+    command.add(springJar.toString());
+    command.add("--server.port=" + port);
+    Path log = logDirectory.resolve(runName + ".log");
+    long started = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      long deadline = started + TimeUnit.MINUTES.toNanos(3);
+      while (!load.send("http://127.0.0.1:" + port + "/orders/1")) {
+        if (!process.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException(runName + ": the Spring Boot app never answered; see " + log);
+        }
+        Thread.sleep(10);
+      }
+      long wallNanos = System.nanoTime() - started;
+      ProcessSample ready = ProcessSample.of(process.pid());
+      into.add(agent.name(), Metric.SPRING_STARTUP_WALL, wallNanos / 1e6);
+      into.add(agent.name(), Metric.SPRING_STARTUP_CPU, ready.cpuMillis());
+      into.add(agent.name(), Metric.SPRING_RSS_AT_READY, ready.rssKib() / 1024.0);
+      into.add(agent.name(), Metric.SPRING_LOADED_CLASSES, jcmd.loadedClasses(process.pid()));
+      System.out.printf("  %-22s start %6.0f ms wall %6d ms CPU, RSS %5d MiB%n", runName, wallNanos / 1e6,
+          ready.cpuMillis(), ready.rssKib() / 1024);
+    } finally {
+      stop(process);
+    }
+  }
+
   /** Wall time to exit, CPU and peak RSS of the hello-world main. */
   void helloWorld(AgentUnderTest agent, String runName, Path classes, Measurements into)
       throws IOException, InterruptedException {

@@ -15,6 +15,10 @@ enum Metric {
   P90("Checkout latency p90", "ms"),
   P99("Checkout latency p99", "ms"),
   SPANS_PER_CHECKOUT("Spans received per checkout (approx.)", ""),
+  SPRING_STARTUP_WALL("Spring Boot MVC + JPA app: start-up to first 200, wall", "ms"),
+  SPRING_STARTUP_CPU("Spring Boot app: CPU (user+sys) used by then", "ms"),
+  SPRING_RSS_AT_READY("Spring Boot app: RSS at first 200", "MiB"),
+  SPRING_LOADED_CLASSES("Spring Boot app: classes loaded at first 200", ""),
   JAR_SIZE("Agent jar size", "MiB");
 
   final String label;
