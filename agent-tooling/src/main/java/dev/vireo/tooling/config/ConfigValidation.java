@@ -55,7 +55,7 @@ public final class ConfigValidation {
     Map<String, String> fixes = new HashMap<>();
     checkList(config, "otel.traces.exporter", union(SPAN_EXPORTERS, provided.spanExporters), "otlp", fixes);
     checkList(config, "otel.metrics.exporter", union(METRIC_EXPORTERS, provided.otherExporters), "otlp", fixes);
-    checkList(config, "otel.logs.exporter", union(LOG_EXPORTERS, provided.otherExporters), "none", fixes);
+    checkList(config, "otel.logs.exporter", union(LOG_EXPORTERS, provided.otherExporters), "otlp", fixes);
     checkList(config, "otel.propagators", union(PROPAGATORS, provided.propagators), "tracecontext,baggage", fixes);
     checkOne(config, "otel.exporter.otlp.protocol", PROTOCOLS, "http/protobuf", fixes);
     String generalProtocol =
@@ -64,6 +64,7 @@ public final class ConfigValidation {
             : config.getString("otel.exporter.otlp.protocol", "http/protobuf");
     checkOne(config, "otel.exporter.otlp.traces.protocol", PROTOCOLS, generalProtocol, fixes);
     checkOne(config, "otel.exporter.otlp.metrics.protocol", PROTOCOLS, generalProtocol, fixes);
+    checkOne(config, "otel.exporter.otlp.logs.protocol", PROTOCOLS, generalProtocol, fixes);
     checkOne(config, "otel.exporter.otlp.compression", new HashSet<>(Arrays.asList("gzip", "none")), "none", fixes);
     // metric settings the SDK's autoconfiguration refuses outright, failing the whole SDK (spans too)
     checkOne(config, "otel.metrics.exemplar.filter", METRIC_EXEMPLAR_FILTERS, "trace_based", fixes);

@@ -222,6 +222,14 @@ public final class ExportHealth {
     return queue.get().droppedQueueFull;
   }
 
+  /**
+   * Application log records the batch log record processor dropped because its queue was full
+   * ({@code otel.blrp.max.queue.size}): a log storm costs records, never the logging thread's time.
+   */
+  public long logRecordsDropped() {
+    return queue.get().logRecordsDroppedQueueFull;
+  }
+
   public long queueSize() {
     return queue.get().queueSize;
   }

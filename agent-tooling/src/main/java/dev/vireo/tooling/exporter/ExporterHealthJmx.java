@@ -58,6 +58,11 @@ public final class ExporterHealthJmx implements ExporterHealthMXBean {
   }
 
   @Override
+  public long getLogRecordsDropped() {
+    return health.logRecordsDropped();
+  }
+
+  @Override
   public long getSpansFailed() {
     return health.spansFailed();
   }

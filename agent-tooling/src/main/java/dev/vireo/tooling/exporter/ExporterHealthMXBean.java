@@ -18,6 +18,9 @@ public interface ExporterHealthMXBean {
   /** Spans in export calls that failed (after retries). */
   long getSpansFailed();
 
+  /** Application log records dropped because the log record processor's queue was full. */
+  long getLogRecordsDropped();
+
   /** Export calls (batches) that failed (after retries). */
   long getFailedExports();
 

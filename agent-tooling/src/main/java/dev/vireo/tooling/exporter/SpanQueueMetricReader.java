@@ -21,6 +21,9 @@ import java.util.Collection;
  * otel.sdk.processor.span.processed} with {@code error.type=queue_full}, {@code
  * otel.sdk.processor.span.queue.size}) and the legacy ones ({@code processedSpans} with {@code
  * dropped=true}, {@code queueSize}).
+ *
+ * <p>Also counts the log records the batch log record processor dropped because its queue was full ({@code
+ * otel.sdk.processor.log.processed}, legacy {@code processedLogs}): the application's logs share the export path.
  */
 public final class SpanQueueMetricReader implements MetricReader {
 
@@ -28,6 +31,8 @@ public final class SpanQueueMetricReader implements MetricReader {
   static final String QUEUE_SIZE = "otel.sdk.processor.span.queue.size";
   static final String LEGACY_PROCESSED = "processedSpans";
   static final String LEGACY_QUEUE_SIZE = "queueSize";
+  static final String LOGS_PROCESSED = "otel.sdk.processor.log.processed";
+  static final String LEGACY_LOGS_PROCESSED = "processedLogs";
   private static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
   private static final AttributeKey<Boolean> LEGACY_DROPPED = AttributeKey.booleanKey("dropped");
 
@@ -37,10 +42,17 @@ public final class SpanQueueMetricReader implements MetricReader {
   public static final class Snapshot {
     public final long droppedQueueFull;
     public final long queueSize;
+    /** Log records the batch log record processor dropped because its queue was full. */
+    public final long logRecordsDroppedQueueFull;
 
     Snapshot(long droppedQueueFull, long queueSize) {
+      this(droppedQueueFull, queueSize, 0);
+    }
+
+    Snapshot(long droppedQueueFull, long queueSize, long logRecordsDroppedQueueFull) {
       this.droppedQueueFull = droppedQueueFull;
       this.queueSize = queueSize;
+      this.logRecordsDroppedQueueFull = logRecordsDroppedQueueFull;
     }
   }
 
@@ -56,12 +68,19 @@ public final class SpanQueueMetricReader implements MetricReader {
   static Snapshot summarize(Collection<MetricData> metrics) {
     long dropped = 0;
     long queueSize = 0;
+    long logsDropped = 0;
     for (MetricData metric : metrics) {
       String name = metric.getName();
       if (name.equals(PROCESSED) || name.equals(LEGACY_PROCESSED)) {
         for (PointData point : metric.getData().getPoints()) {
           if (point instanceof LongPointData && isQueueFullDrop(point.getAttributes())) {
             dropped += ((LongPointData) point).getValue();
+          }
+        }
+      } else if (name.equals(LOGS_PROCESSED) || name.equals(LEGACY_LOGS_PROCESSED)) {
+        for (PointData point : metric.getData().getPoints()) {
+          if (point instanceof LongPointData && isQueueFullDrop(point.getAttributes())) {
+            logsDropped += ((LongPointData) point).getValue();
           }
         }
       } else if (name.equals(QUEUE_SIZE) || name.equals(LEGACY_QUEUE_SIZE)) {
@@ -72,7 +91,7 @@ public final class SpanQueueMetricReader implements MetricReader {
         }
       }
     }
-    return new Snapshot(dropped, queueSize);
+    return new Snapshot(dropped, queueSize, logsDropped);
   }
 
   private static boolean isQueueFullDrop(Attributes attributes) {

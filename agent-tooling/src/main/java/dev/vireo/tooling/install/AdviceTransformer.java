@@ -64,13 +64,14 @@ final class AdviceTransformer implements AgentBuilder.Transformer {
       ClassLoader classLoader,
       JavaModule module,
       ProtectionDomain protectionDomain) {
-    ClassFileVersion version = type.getClassFileVersion();
-    if (version != null && !version.isAtLeast(ClassFileVersion.JAVA_V7)) {
-      VireoLog.debug("instrumentation '{}' skips {}: class file older than Java 7", moduleName, type.getName());
-      return builder;
-    }
     if (!referencesResolve.matches(classLoader)) {
       return builder;
+    }
+    ClassFileVersion version = type.getClassFileVersion();
+    if (version != null && !version.isAtLeast(ClassFileVersion.JAVA_V7)) {
+      // invokedynamic needs a Java 7 class file (Logback 1.2 is compiled for Java 6): the class is rewritten
+      // as one, with the stack map frames Java 7 verification requires
+      builder = builder.visit(Java7ClassFile.INSTANCE);
     }
     return forAdvice.transform(builder, type, classLoader, module, protectionDomain);
   }

@@ -34,13 +34,13 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
 
   /**
    * Defaults that differ from the plain SDK's autoconfiguration: the OpenTelemetry Java agent's
-   * (OTLP over http/protobuf, not gRPC), and no log exporter since Vireo captures no logs.
+   * (OTLP over http/protobuf, not gRPC; the application's logs exported over OTLP too).
    */
   static final Map<String, String> DEFAULTS;
 
   static {
     Map<String, String> defaults = new HashMap<>();
-    defaults.put("otel.logs.exporter", "none");
+    defaults.put("otel.logs.exporter", "otlp");
     // The SDK's own default is grpc; the OpenTelemetry Java agent's (and what ExportTarget reports) is
     // http/protobuf. Without this the agent sent gRPC to the OTLP/HTTP port 4318.
     defaults.put("otel.exporter.otlp.protocol", "http/protobuf");
@@ -57,7 +57,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
   private final ClassLoader agentLoader;
   private final SdkCustomizer customizer;
   private volatile OpenTelemetrySdk sdk;
-  /** What instrumentations get: the SDK, or its tracing alone when no metric goes anywhere. */
+  /** What instrumentations get: the SDK, without the meters or logs that go nowhere. */
   private volatile OpenTelemetry visible;
   private volatile ExportHealth exportHealth;
 
@@ -72,10 +72,16 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     if (sdk == null) {
       OpenTelemetrySdk built = build();
       boolean recordsMetrics = RuntimeTelemetrySettings.from(config).metricsExported() || customizer.addsMetricReader();
-      visible = recordsMetrics ? built : new TracesOnlyOpenTelemetry(built);
+      boolean exportsLogs = !"none".equals(logsExporter()) || customizer.addsLogRecordProcessor();
+      visible = new ExportedSignalsOpenTelemetry(built, recordsMetrics, exportsLogs);
       sdk = built;
     }
     return visible;
+  }
+
+  private String logsExporter() {
+    String configured = config.getString("otel.logs.exporter");
+    return configured == null ? DEFAULTS.get("otel.logs.exporter") : configured.trim().toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Has the metric readers export now (the first export of a lazily started pipeline). */

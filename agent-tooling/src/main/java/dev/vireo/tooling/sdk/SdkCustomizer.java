@@ -16,4 +16,12 @@ public interface SdkCustomizer {
   default boolean addsMetricReader() {
     return false;
   }
+
+  /**
+   * Whether {@link #customize} registers a log record processor of its own. Without one, and with {@code
+   * otel.logs.exporter=none}, instrumentations get the no-op logger provider and build no log record.
+   */
+  default boolean addsLogRecordProcessor() {
+    return false;
+  }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.common.InternalTelemetryVersion;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -82,6 +86,72 @@ class SpanQueueMetricReaderTest {
     } finally {
       exporter.release.countDown();
       tracerProvider.shutdown().join(10, TimeUnit.SECONDS);
+      meterProvider.shutdown().join(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Takes the first batch of log records and holds it until released. */
+  static final class StuckLogExporter implements LogRecordExporter {
+    final AtomicInteger received = new AtomicInteger();
+    final CountDownLatch release = new CountDownLatch(1);
+
+    @Override
+    public CompletableResultCode export(Collection<LogRecordData> logs) {
+      received.addAndGet(logs.size());
+      try {
+        release.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      release.countDown();
+      return CompletableResultCode.ofSuccess();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(InternalTelemetryVersion.class)
+  void readsLogRecordsDroppedByABatchLogRecordProcessor(InternalTelemetryVersion version) throws Exception {
+    SpanQueueMetricReader reader = new SpanQueueMetricReader();
+    SdkMeterProvider meterProvider = SdkMeterProvider.builder().registerMetricReader(reader).build();
+    StuckLogExporter exporter = new StuckLogExporter();
+    BatchLogRecordProcessor processor =
+        BatchLogRecordProcessor.builder(exporter)
+            .setMaxQueueSize(8)
+            .setMaxExportBatchSize(2)
+            .setScheduleDelay(Duration.ofMillis(10))
+            .setExporterTimeout(Duration.ofSeconds(30))
+            .setMeterProvider(meterProvider)
+            .setInternalTelemetryVersion(version)
+            .build();
+    SdkLoggerProvider loggerProvider = SdkLoggerProvider.builder().addLogRecordProcessor(processor).build();
+    try {
+      loggerProvider.get("test").logRecordBuilder().setBody("first").emit();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (exporter.received.get() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(exporter.received.get()).isEqualTo(1);
+
+      for (int i = 0; i < 30; i++) {
+        loggerProvider.get("test").logRecordBuilder().setBody("queued-or-dropped").emit();
+      }
+
+      SpanQueueMetricReader.Snapshot snapshot = reader.read();
+      assertThat(snapshot.logRecordsDroppedQueueFull).isEqualTo(30 - 8);
+      assertThat(snapshot.droppedQueueFull).isZero();
+    } finally {
+      exporter.release.countDown();
+      loggerProvider.shutdown().join(10, TimeUnit.SECONDS);
       meterProvider.shutdown().join(10, TimeUnit.SECONDS);
     }
   }

@@ -4,7 +4,10 @@ import dev.vireo.tooling.AgentInstaller;
 import dev.vireo.tooling.sdk.AgentSdk;
 import dev.vireo.tooling.sdk.SdkCustomizer;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -20,12 +23,13 @@ import net.bytebuddy.agent.ByteBuddyAgent;
 /**
  * The real Vireo agent, installed into the test JVM (same installer, same Byte Buddy
  * transformation, same per-class-loader module loading as in production) with spans and metrics
- * kept in memory. Installed once per JVM by {@link AgentTestingSession} before any test class loads.
+ * kept in memory, and the application's log records (what the logging instrumentations emit). Installed once per JVM by {@link AgentTestingSession} before any test class loads.
  */
 public final class AgentTesting {
 
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
   private static final InMemoryMetricReader METRICS = InMemoryMetricReader.create();
+  private static final InMemoryLogRecordExporter LOGS = InMemoryLogRecordExporter.create();
   private static volatile AgentSdk sdk;
 
   private AgentTesting() {}
@@ -46,11 +50,18 @@ public final class AgentTesting {
                 builder
                     .addTracerProviderCustomizer(
                         (tracer, config) -> tracer.addSpanProcessor(SimpleSpanProcessor.create(SPANS)))
-                    .addMeterProviderCustomizer((meter, config) -> meter.registerMetricReader(METRICS));
+                    .addMeterProviderCustomizer((meter, config) -> meter.registerMetricReader(METRICS))
+                    .addLoggerProviderCustomizer(
+                        (logs, config) -> logs.addLogRecordProcessor(SimpleLogRecordProcessor.create(LOGS)));
               }
 
               @Override
               public boolean addsMetricReader() {
+                return true;
+              }
+
+              @Override
+              public boolean addsLogRecordProcessor() {
                 return true;
               }
             });
@@ -67,7 +78,34 @@ public final class AgentTesting {
 
   public static void clear() {
     SPANS.reset();
+    LOGS.reset();
     METRICS.collectAllMetrics();
+  }
+
+  /** Log records emitted so far (since the last {@link #clear()}). */
+  public static List<LogRecordData> logRecords() {
+    return LOGS.getFinishedLogRecordItems();
+  }
+
+  /** Waits until a log record matching {@code condition} was emitted, and returns it. */
+  public static LogRecordData waitForLogRecord(Predicate<LogRecordData> condition, String description) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      for (LogRecordData record : logRecords()) {
+        if (condition.test(record)) {
+          return record;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for a log record " + description + "; emitted: " + logRecords());
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
   }
 
   /** Metrics recorded since the last collection. */

@@ -1,0 +1,51 @@
+package dev.vireo.tooling.sdk;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.logs.LoggerProvider;
+import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.propagation.ContextPropagators;
+
+/**
+ * What instrumentations see: the SDK's tracing and propagators, and its meters and logs only where they go
+ * somewhere. With {@code otel.metrics.exporter=none} the API's no-op meters, so no duration histogram is recorded
+ * for nothing (the SDK's own meter provider stays real for the processors' queue counters that exporter health
+ * reads); with {@code otel.logs.exporter=none} the no-op logger provider, so no log record is even built.
+ */
+final class ExportedSignalsOpenTelemetry implements OpenTelemetry {
+
+  private final OpenTelemetry delegate;
+  private final boolean metrics;
+  private final boolean logs;
+
+  ExportedSignalsOpenTelemetry(OpenTelemetry delegate, boolean metrics, boolean logs) {
+    this.delegate = delegate;
+    this.metrics = metrics;
+    this.logs = logs;
+  }
+
+  @Override
+  public TracerProvider getTracerProvider() {
+    return delegate.getTracerProvider();
+  }
+
+  @Override
+  public MeterProvider getMeterProvider() {
+    return metrics ? delegate.getMeterProvider() : MeterProvider.noop();
+  }
+
+  @Override
+  public LoggerProvider getLogsBridge() {
+    return logs ? delegate.getLogsBridge() : LoggerProvider.noop();
+  }
+
+  @Override
+  public ContextPropagators getPropagators() {
+    return delegate.getPropagators();
+  }
+
+  @Override
+  public String toString() {
+    return "ExportedSignalsOpenTelemetry{metrics=" + metrics + ", logs=" + logs + ", " + delegate + "}";
+  }
+}
