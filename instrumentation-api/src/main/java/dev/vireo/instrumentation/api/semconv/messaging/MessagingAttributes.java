@@ -12,6 +12,10 @@ public final class MessagingAttributes {
 
   public static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
   public static final AttributeKey<String> DESTINATION_NAME = AttributeKey.stringKey("messaging.destination.name");
+  public static final AttributeKey<Boolean> DESTINATION_TEMPORARY =
+      AttributeKey.booleanKey("messaging.destination.temporary");
+  /** The destination name of a temporary destination, whose real name is generated. */
+  public static final String TEMPORARY_DESTINATION_NAME = "(temporary)";
   public static final AttributeKey<String> DESTINATION_PARTITION_ID =
       AttributeKey.stringKey("messaging.destination.partition.id");
   public static final AttributeKey<String> OPERATION_TYPE = AttributeKey.stringKey("messaging.operation.type");

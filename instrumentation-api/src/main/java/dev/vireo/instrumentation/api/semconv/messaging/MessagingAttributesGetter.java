@@ -16,6 +16,14 @@ public interface MessagingAttributesGetter<REQUEST, RESPONSE> {
   /** The system-specific operation name, e.g. {@code send}, {@code poll}, {@code process}. */
   String operationName(REQUEST request);
 
+  /**
+   * True for a destination the application created for itself alone (a JMS temporary queue or
+   * topic): its generated name is not used; span name and destination are {@code (temporary)}.
+   */
+  default boolean temporaryDestination(REQUEST request) {
+    return false;
+  }
+
   default String destinationPartitionId(REQUEST request, RESPONSE response) {
     return null;
   }

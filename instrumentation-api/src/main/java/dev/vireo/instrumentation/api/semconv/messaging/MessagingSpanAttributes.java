@@ -5,6 +5,7 @@ import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttribute
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.CONSUMER_GROUP_NAME;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.DESTINATION_NAME;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.DESTINATION_PARTITION_ID;
+import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.DESTINATION_TEMPORARY;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.MESSAGE_ID;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.OLD_CLIENT_ID;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.OLD_OPERATION;
@@ -40,7 +41,12 @@ final class MessagingSpanAttributes<REQUEST, RESPONSE> implements AttributesExtr
   public void onStart(AttributesBuilder attributes, Context parentContext, REQUEST request) {
     String system = getter.system(request);
     putIfNotNull(attributes, SYSTEM, system);
-    putIfNotNull(attributes, DESTINATION_NAME, getter.destination(request));
+    if (getter.temporaryDestination(request)) {
+      attributes.put(DESTINATION_TEMPORARY, true);
+      attributes.put(DESTINATION_NAME, MessagingAttributes.TEMPORARY_DESTINATION_NAME);
+    } else {
+      putIfNotNull(attributes, DESTINATION_NAME, getter.destination(request));
+    }
     attributes.put(OPERATION_TYPE, type.value);
     String operationName = getter.operationName(request);
     attributes.put(OPERATION_NAME, operationName != null ? operationName : type.value);

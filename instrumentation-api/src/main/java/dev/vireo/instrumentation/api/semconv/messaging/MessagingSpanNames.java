@@ -5,7 +5,8 @@ import dev.vireo.instrumentation.api.SpanNameExtractor;
 /**
  * {@code {operation name} {destination}} (current conventions), or with
  * {@code messaging/dup} the names the OpenTelemetry agent uses by default,
- * {@code {destination} {publish|receive|process}}. Without a destination: the operation alone.
+ * {@code {destination} {publish|receive|process}}. Without a destination: the operation alone; a
+ * temporary destination is {@code (temporary)}.
  */
 final class MessagingSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
 
@@ -21,7 +22,10 @@ final class MessagingSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
 
   @Override
   public String extract(REQUEST request) {
-    String destination = getter.destination(request);
+    String destination =
+        getter.temporaryDestination(request)
+            ? MessagingAttributes.TEMPORARY_DESTINATION_NAME
+            : getter.destination(request);
     if (oldNames) {
       return destination == null ? type.oldValue : destination + " " + type.oldValue;
     }

@@ -43,7 +43,7 @@ class MessagingInstrumentersTest {
     }
   }
 
-  static final class Getter implements MessagingAttributesGetter<Message, String> {
+  static class Getter implements MessagingAttributesGetter<Message, String> {
     private final String operation;
 
     Getter(String operation) {
@@ -219,6 +219,31 @@ class MessagingInstrumentersTest {
             equalTo(stringKey("messaging.operation.type"), "process"),
             equalTo(stringKey("messaging.operation.name"), "handle"),
             equalTo(stringKey("messaging.operation"), "process"),
+            equalTo(stringKey("messaging.consumer.group.name"), "group-1"));
+  }
+
+  @Test
+  void aTemporaryDestinationIsNamedTemporary() {
+    Getter temporary =
+        new Getter("send") {
+          @Override
+          public boolean temporaryDestination(Message message) {
+            return true;
+          }
+        };
+    Instrumenter<Message, String> producer =
+        MessagingInstrumenters.producer("test", temporary, (m, k, v) -> m.headers.put(k, v));
+    Message message = new Message("ID:host-1234-1:1:1");
+    producer.end(producer.start(Context.root(), message), message, null, null);
+
+    assertThat(SPANS.getFinishedSpanItems().get(0))
+        .hasName("send (temporary)")
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("messaging.system"), "testmq"),
+            equalTo(stringKey("messaging.destination.name"), "(temporary)"),
+            equalTo(io.opentelemetry.api.common.AttributeKey.booleanKey("messaging.destination.temporary"), true),
+            equalTo(stringKey("messaging.operation.type"), "send"),
+            equalTo(stringKey("messaging.operation.name"), "send"),
             equalTo(stringKey("messaging.consumer.group.name"), "group-1"));
   }
 }
