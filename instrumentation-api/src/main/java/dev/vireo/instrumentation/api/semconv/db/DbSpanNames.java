@@ -32,10 +32,18 @@ final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
     if (name != null) {
       return name;
     }
-    SqlQuery query = queries.query(request);
-    String operation = query.getOperationName();
+    // a command system's operation and collection are start attributes: its texts are written once
+    String operation = startAttributes.get(DbAttributes.DB_OPERATION_NAME);
+    String collection = startAttributes.get(DbAttributes.DB_COLLECTION_NAME);
+    String procedure = null;
+    if (operation == null) {
+      SqlQuery query = queries.query(request);
+      operation = query.getOperationName();
+      collection = query.getCollectionName();
+      procedure = query.getStoredProcedureName();
+    }
     if (operation != null) {
-      String target = target(request, query);
+      String target = target(request, collection, procedure);
       return target == null ? operation : operation + " " + target;
     }
     name = getter.dbNamespace(request);
@@ -45,11 +53,8 @@ final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
     return name == null ? "DB" : name;
   }
 
-  private String target(REQUEST request, SqlQuery query) {
-    String target = query.getCollectionName();
-    if (target == null) {
-      target = query.getStoredProcedureName();
-    }
+  private String target(REQUEST request, String collection, String procedure) {
+    String target = collection != null ? collection : procedure;
     if (target == null) {
       target = getter.dbNamespace(request);
     }
