@@ -39,6 +39,11 @@ final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor
     putIfNotNull(attributes, DbAttributes.DB_QUERY_TEXT, query.getQueryText());
     putIfNotNull(attributes, DbAttributes.DB_QUERY_SUMMARY, query.getQuerySummary());
     putIfNotNull(attributes, DbAttributes.DB_STORED_PROCEDURE_NAME, query.getStoredProcedureName());
+    if (queries.isCommand()) {
+      // named by the client, not parsed from SQL: the conventions want them
+      putIfNotNull(attributes, DbAttributes.DB_OPERATION_NAME, query.getOperationName());
+      putIfNotNull(attributes, DbAttributes.DB_COLLECTION_NAME, query.getCollectionName());
+    }
     Long batchSize = getter.batchSize(request);
     if (batchSize != null) {
       attributes.put(DbAttributes.DB_OPERATION_BATCH_SIZE, batchSize);
@@ -56,7 +61,9 @@ final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor
       putIfNotNull(attributes, DbAttributes.OLD_DB_NAME, namespace);
       putIfNotNull(attributes, DbAttributes.OLD_DB_STATEMENT, queries.oldQueryText(request, query));
       putIfNotNull(attributes, DbAttributes.OLD_DB_OPERATION, query.getOperationName());
-      putIfNotNull(attributes, DbAttributes.OLD_DB_SQL_TABLE, query.getCollectionName());
+      if (!queries.isCommand()) {
+        putIfNotNull(attributes, DbAttributes.OLD_DB_SQL_TABLE, query.getCollectionName());
+      }
     }
   }
 

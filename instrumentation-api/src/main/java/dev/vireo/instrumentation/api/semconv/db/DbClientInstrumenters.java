@@ -34,6 +34,8 @@ public final class DbClientInstrumenters {
           DbAttributes.DB_NAMESPACE,
           DbAttributes.DB_QUERY_SUMMARY,
           DbAttributes.DB_STORED_PROCEDURE_NAME,
+          DbAttributes.DB_OPERATION_NAME,
+          DbAttributes.DB_COLLECTION_NAME,
           DbAttributes.DB_RESPONSE_STATUS_CODE,
           ERROR_TYPE,
           SERVER_ADDRESS,

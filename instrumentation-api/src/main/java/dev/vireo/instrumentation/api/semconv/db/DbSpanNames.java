@@ -4,8 +4,11 @@ import dev.vireo.instrumentation.api.SpanNameExtractor;
 import io.opentelemetry.api.common.Attributes;
 
 /**
- * The database span name: {@code db.query.summary}, else the operation, else {@code
- * db.namespace}, else {@code db.system.name}.
+ * The database span name, as the stable conventions order it: {@code db.query.summary}; else
+ * {@code {operation} {target}}, the target being the collection, else the stored procedure, else
+ * {@code db.namespace}, else {@code server.address[:server.port]} (a Redis {@code GET} on database
+ * 0 is {@code GET 0}, a MongoDB {@code find} on {@code users} is {@code find users}); without an
+ * operation {@code db.namespace}, else {@code db.system.name}.
  */
 final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
 
@@ -26,15 +29,42 @@ final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
   @Override
   public String extract(REQUEST request, Attributes startAttributes) {
     String name = startAttributes.get(DbAttributes.DB_QUERY_SUMMARY);
-    if (name == null) {
-      name = queries.query(request).getOperationName();
+    if (name != null) {
+      return name;
     }
-    if (name == null) {
-      name = getter.dbNamespace(request);
+    // a command system's operation and collection are start attributes: its texts are written once
+    String operation = startAttributes.get(DbAttributes.DB_OPERATION_NAME);
+    String collection = startAttributes.get(DbAttributes.DB_COLLECTION_NAME);
+    String procedure = null;
+    if (operation == null) {
+      SqlQuery query = queries.query(request);
+      operation = query.getOperationName();
+      collection = query.getCollectionName();
+      procedure = query.getStoredProcedureName();
     }
+    if (operation != null) {
+      String target = target(request, collection, procedure);
+      return target == null ? operation : operation + " " + target;
+    }
+    name = getter.dbNamespace(request);
     if (name == null) {
       name = getter.dbSystemName(request);
     }
     return name == null ? "DB" : name;
+  }
+
+  private String target(REQUEST request, String collection, String procedure) {
+    String target = collection != null ? collection : procedure;
+    if (target == null) {
+      target = getter.dbNamespace(request);
+    }
+    if (target == null) {
+      String address = getter.serverAddress(request);
+      if (address != null) {
+        Integer port = getter.serverPort(request);
+        target = port != null && port > 0 ? address + ":" + port : address;
+      }
+    }
+    return target;
   }
 }

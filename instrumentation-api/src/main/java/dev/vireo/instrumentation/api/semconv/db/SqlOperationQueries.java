@@ -72,7 +72,8 @@ final class SqlOperationQueries {
     return new SqlQuery(joined == null ? text : joined.toString(), summary, operation, collection, procedure);
   }
 
-  private static void appendBounded(StringBuilder texts, String text) {
+  /** Appends {@code "; " + text} up to the bound of {@code db.query.text}. */
+  static void appendBounded(StringBuilder texts, String text) {
     if (texts.length() >= SqlQueryAnalyzer.MAX_QUERY_TEXT_LENGTH) {
       return;
     }

@@ -1,0 +1,36 @@
+package dev.vireo.instrumentation.jedis;
+
+import dev.vireo.instrumentation.jedis.JedisConnections.JedisConnectionInfo;
+import java.util.Collections;
+import java.util.List;
+import redis.clients.jedis.CommandArguments;
+
+/** One command, or a pipeline's or transaction's batch of commands, on one connection. */
+final class JedisRequest {
+
+  final JedisConnectionInfo connection;
+  final String database;
+  final List<CommandArguments> commands;
+  /** The command all commands share, null when they differ. */
+  final String operation;
+  /** The number of commands of a batch; null for one command. */
+  final Long batchSize;
+
+  private JedisRequest(
+      JedisConnectionInfo connection, List<CommandArguments> commands, String operation, Long batchSize) {
+    this.connection = connection;
+    this.database = connection.database;
+    this.commands = commands;
+    this.operation = operation;
+    this.batchSize = batchSize;
+  }
+
+  static JedisRequest command(JedisConnectionInfo connection, CommandArguments command) {
+    return new JedisRequest(connection, Collections.singletonList(command), JedisCommands.name(command), null);
+  }
+
+  static JedisRequest batch(JedisConnectionInfo connection, JedisBatch batch) {
+    return new JedisRequest(
+        connection, batch.commands, batch.sharedName, batch.count > 1 ? Long.valueOf(batch.count) : null);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.vireo.instrumentation.jedis;
+
+import dev.vireo.instrumentation.api.InstrumentationScope;
+import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.VirtualField;
+import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import java.net.Socket;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Connection;
+
+/**
+ * One CLIENT span per command, current while it runs (so nothing below it starts a second one), and
+ * one per pipeline {@code sync()} or transaction {@code exec()} for the commands queued before it.
+ */
+final class JedisSpans {
+
+  static final Instrumenter<JedisRequest, Void> INSTRUMENTER =
+      DbClientInstrumenters.create(InstrumentationScope.of(JedisModule.NAME), new JedisAttributesGetter());
+
+  /** Keyed by the pipeline or transaction. */
+  private static final VirtualField<Object, JedisBatch> BATCHES = VirtualField.create();
+
+  private JedisSpans() {}
+
+  static Object startCommand(Connection connection, Socket socket, CommandObject<?> command) {
+    Context parent = Context.current();
+    if (command == null || !INSTRUMENTER.shouldStart(parent, null)) {
+      return null;
+    }
+    return start(parent, JedisRequest.command(JedisConnections.of(connection, socket), command.getArguments()));
+  }
+
+  static void queued(Object pipeline, Connection connection, CommandObject<?> command) {
+    if (command == null) {
+      return;
+    }
+    JedisBatch batch = BATCHES.get(pipeline);
+    if (batch == null) {
+      batch = new JedisBatch(connection);
+      BATCHES.set(pipeline, batch);
+    }
+    batch.add(command.getArguments());
+  }
+
+  static void discarded(Object transaction) {
+    BATCHES.take(transaction);
+  }
+
+  static Object startBatch(Object pipeline) {
+    // taken whether or not a span starts: the replies are read now (a nested sync() finds nothing)
+    JedisBatch batch = BATCHES.take(pipeline);
+    Context parent = Context.current();
+    if (batch == null || batch.count == 0 || !INSTRUMENTER.shouldStart(parent, null)) {
+      return null;
+    }
+    return start(parent, JedisRequest.batch(JedisConnections.of(batch.connection), batch));
+  }
+
+  static void end(Object call, Throwable thrown) {
+    if (!(call instanceof Call)) {
+      return;
+    }
+    Call running = (Call) call;
+    running.scope.close();
+    INSTRUMENTER.end(running.context, running.request, null, thrown);
+  }
+
+  private static Object start(Context parent, JedisRequest request) {
+    Context context = INSTRUMENTER.start(parent, request);
+    return new Call(context, context.makeCurrent(), request);
+  }
+
+  /** A running command or batch: what exit advice needs to end it. */
+  static final class Call {
+    final Context context;
+    final Scope scope;
+    final JedisRequest request;
+
+    Call(Context context, Scope scope, JedisRequest request) {
+      this.context = context;
+      this.scope = scope;
+      this.request = request;
+    }
+  }
+}

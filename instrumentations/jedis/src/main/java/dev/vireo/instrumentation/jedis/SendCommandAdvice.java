@@ -1,0 +1,19 @@
+package dev.vireo.instrumentation.jedis;
+
+import java.net.Socket;
+import net.bytebuddy.asm.Advice;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Connection;
+
+/** Before {@code Connection.sendCommand(CommandArguments)}, which every command passes: notes a SELECT. */
+public final class SendCommandAdvice {
+
+  private SendCommandAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static void enter(@Advice.This Connection connection,
+      @Advice.FieldValue("socket") Socket socket,
+      @Advice.Argument(0) CommandArguments arguments) {
+    JedisConnections.sent(connection, socket, arguments);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.vireo.instrumentation.lettuce;
+
+import dev.vireo.instrumentation.api.VirtualField;
+import io.netty.channel.Channel;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+
+/**
+ * What the spans of a connection's commands name: its server, learnt from the endpoint's channel
+ * when it becomes active, and its database index, which follows the {@code SELECT}s dispatched on
+ * it (Lettuce 5 also selects the URI's database that way; Lettuce 6 and later select it during the
+ * handshake, which is not seen: such a connection reads database 0 until it selects again).
+ */
+final class LettuceConnections {
+
+  private static final VirtualField<Object, Object> ENDPOINT_CONNECTIONS = VirtualField.create();
+  private static final VirtualField<Object, LettuceConnectionInfo> INFOS = VirtualField.create();
+  private static final LettuceConnectionInfo UNKNOWN = new LettuceConnectionInfo(null, null);
+
+  private LettuceConnections() {}
+
+  static void served(Object endpoint, Object connection) {
+    if (connection != null) {
+      ENDPOINT_CONNECTIONS.set(endpoint, connection);
+    }
+  }
+
+  static void connected(Object endpoint, Channel channel) {
+    Object connection = ENDPOINT_CONNECTIONS.get(endpoint);
+    SocketAddress remote = channel == null ? null : channel.remoteAddress();
+    if (connection == null || !(remote instanceof InetSocketAddress)) {
+      return;
+    }
+    InetSocketAddress server = (InetSocketAddress) remote;
+    LettuceConnectionInfo info = new LettuceConnectionInfo(server.getHostString(), server.getPort());
+    LettuceConnectionInfo before = INFOS.get(connection);
+    if (before != null) {
+      info.database = before.database; // Lettuce selects the database again after a reconnect
+    }
+    INFOS.set(connection, info);
+  }
+
+  static LettuceConnectionInfo of(Object connection) {
+    LettuceConnectionInfo info = INFOS.get(connection);
+    return info == null ? UNKNOWN : info;
+  }
+
+  static void selected(Object connection, String database) {
+    LettuceConnectionInfo info = INFOS.get(connection);
+    if (info == null) {
+      info = new LettuceConnectionInfo(null, null);
+      INFOS.set(connection, info);
+    }
+    info.database = database;
+  }
+
+  /** A connection's server and database index. */
+  static final class LettuceConnectionInfo {
+    final String address;
+    final Integer port;
+    volatile String database = "0";
+
+    LettuceConnectionInfo(String address, Integer port) {
+      this.address = address;
+      this.port = port;
+    }
+  }
+}
