@@ -27,6 +27,7 @@ public final class SdkLogRouting {
     "io.opentelemetry.exporter",
     "io.opentelemetry.sdk.trace.export.BatchSpanProcessor",
     "io.opentelemetry.sdk.metrics.export.PeriodicMetricReader",
+    "io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor",
   };
 
   // JUL keeps loggers weakly: without these references our settings could be garbage collected.

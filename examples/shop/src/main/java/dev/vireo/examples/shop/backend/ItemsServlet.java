@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/items/{id}}: looks the item up in the database, reserves one unit at the inventory service (gRPC)
@@ -18,6 +20,8 @@ import java.util.Optional;
  * out and 502 when a downstream service fails.
  */
 final class ItemsServlet extends HttpServlet {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ItemsServlet.class);
 
   private final ItemRepository items;
   private final InventoryClient inventory;
@@ -39,6 +43,7 @@ final class ItemsServlet extends HttpServlet {
     try {
       Optional<Item> item = items.find(id);
       if (item.isEmpty()) {
+        LOG.warn("no item {}", id);
         answer(response, 404, "{\"error\":\"no item " + id + "\"}");
         return;
       }
@@ -54,6 +59,7 @@ final class ItemsServlet extends HttpServlet {
         return;
       }
       orders.orderPlaced(item.get(), reservation);
+      LOG.info("order placed item={} reservation={}", id, reservation);
       answer(response, 200,
           "{\"item\":" + item.get().toJson() + ",\"reservation\":" + JsonText.quote(reservation) + "}");
     } catch (InterruptedException e) {

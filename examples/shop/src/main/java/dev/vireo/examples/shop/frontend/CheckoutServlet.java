@@ -10,6 +10,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /checkout?item=N}: orders one unit of item N through the backend
@@ -19,6 +21,8 @@ import java.time.Duration;
  * {@code {"status":"failed","backendStatus":S,"backend":<backend answer>}}; 400 for a missing or malformed item.
  */
 final class CheckoutServlet extends HttpServlet {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CheckoutServlet.class);
 
   private final HttpClient http;
   private final String backendUrl;
@@ -53,6 +57,7 @@ final class CheckoutServlet extends HttpServlet {
       answer(response, 502, "{\"status\":\"failed\",\"error\":" + JsonText.quote("backend: " + e) + "}");
       return;
     }
+    LOG.info("checkout item={} backend status={}", item, backend.statusCode());
     if (backend.statusCode() == 200) {
       answer(response, 200, "{\"status\":\"ordered\",\"order\":" + backend.body() + "}");
     } else {

@@ -14,12 +14,16 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The notifier service: a Kafka consumer (group {@code notifier}) of topic {@code order-placed} that logs every
  * order on stdout and hands it to an {@link OrderListener}.
  */
 public final class Notifier implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
 
   public static final String TOPIC = "order-placed";
   public static final String GROUP = "notifier";
@@ -85,6 +89,7 @@ public final class Notifier implements AutoCloseable {
   }
 
   private void notify(ConsumerRecord<String, String> record) {
+    LOG.info("order placed item={} partition={} offset={}", record.key(), record.partition(), record.offset());
     System.out.println("notifier: order placed item=" + record.key() + " partition=" + record.partition()
         + " offset=" + record.offset() + " " + record.value());
     try {

@@ -35,6 +35,8 @@ public final class AppLogRecords<EVENT> {
   static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
   static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
 
+  static final int MAX_CACHED_KEYS = 256;
+
   /** Set while this thread emits a record: whatever the SDK logs meanwhile is not captured again. */
   private static final ThreadLocal<Boolean> EMITTING = new ThreadLocal<>();
 
@@ -166,7 +168,10 @@ public final class AppLogRecords<EVENT> {
     AttributeKey<String> key = contextDataAttributeKeys.get(name);
     if (key == null) {
       key = AttributeKey.stringKey(name);
-      contextDataAttributeKeys.putIfAbsent(name, key);
+      // with `*`, an application that puts ever new keys into its MDC must not grow this cache forever
+      if (contextDataAttributeKeys.size() < MAX_CACHED_KEYS) {
+        contextDataAttributeKeys.putIfAbsent(name, key);
+      }
     }
     return key;
   }
