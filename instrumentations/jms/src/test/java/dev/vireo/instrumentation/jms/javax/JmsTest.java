@@ -113,6 +113,8 @@ class JmsTest {
             equalTo(stringKey("messaging.operation.name"), "process"),
             equalTo(stringKey("messaging.message.id"), sent.getJMSMessageID()));
     assertThat(current).isEqualTo(process.getSpanContext());
+    // the javax and the jakarta module each name their own scope
+    assertThat(send.getInstrumentationScopeInfo().getName()).isEqualTo("dev.vireo.jms-javax");
     assertThat(listener.traceparents.poll()).startsWith("00-" + send.getTraceId() + "-" + send.getSpanId() + "-");
   }
 
