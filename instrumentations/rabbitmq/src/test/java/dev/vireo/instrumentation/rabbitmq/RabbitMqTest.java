@@ -107,6 +107,8 @@ class RabbitMqTest {
       SpanContext current = currentInHandler.poll(10, TimeUnit.SECONDS);
       assertThat(current).isNotNull();
 
+      // the handler ran; its span ends right after it returns
+      AgentTesting.waitForSpans(3);
       List<SpanData> spans = AgentTesting.waitForTraces(1).trace(0).spans();
       assertThat(spans).hasSize(3);
       SpanData test = named(spans, "test");
@@ -157,6 +159,8 @@ class RabbitMqTest {
       SpanContext current = currentInHandler.poll(10, TimeUnit.SECONDS);
       assertThat(current).isNotNull();
 
+      // the handler ran; its span ends right after it returns
+      AgentTesting.waitForSpans(2);
       List<SpanData> spans = AgentTesting.waitForTraces(1).trace(0).spans();
       assertThat(spans).hasSize(2);
       SpanData publish = named(spans, "publish " + EXCHANGE);
