@@ -79,6 +79,13 @@ class RabbitMqTest {
   }
 
   @Test
+  void runsAgainstTheClientVersionTheBuildChose() throws Exception {
+    // read reflectively: the constant would otherwise be the one compiled against
+    Object version = com.rabbitmq.client.impl.ClientVersion.class.getField("VERSION").get(null);
+    assertThat(version).isEqualTo(System.getProperty("vireo.test.amqpClientVersion"));
+  }
+
+  @Test
   void publishAndHandleDeliveryAreOneTrace() throws Exception {
     BlockingQueue<SpanContext> currentInHandler = new LinkedBlockingQueue<>();
     BlockingQueue<String> headersSeen = new LinkedBlockingQueue<>();
