@@ -140,6 +140,7 @@ class RabbitMqTest {
               equalTo(stringKey("messaging.operation.type"), "process"),
               equalTo(stringKey("messaging.operation.name"), "process"),
               equalTo(stringKey("messaging.message.id"), "m-1"),
+              equalTo(longKey("messaging.message.body.size"), 5L),
               equalTo(stringKey("messaging.rabbitmq.destination.routing_key"), "order.created"),
               equalTo(longKey("messaging.rabbitmq.message.delivery_tag"), 1L));
       // The process span is current while the application handles the delivery; the header is the publisher's.
@@ -222,6 +223,7 @@ class RabbitMqTest {
             equalTo(stringKey("messaging.destination.name"), GET_QUEUE),
             equalTo(stringKey("messaging.operation.type"), "receive"),
             equalTo(stringKey("messaging.operation.name"), "receive"),
+            equalTo(longKey("messaging.message.body.size"), 6L),
             equalTo(stringKey("messaging.rabbitmq.destination.routing_key"), GET_QUEUE),
             equalTo(longKey("messaging.rabbitmq.message.delivery_tag"), response.getEnvelope().getDeliveryTag()));
   }
