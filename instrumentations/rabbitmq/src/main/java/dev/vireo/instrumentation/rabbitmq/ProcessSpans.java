@@ -23,21 +23,22 @@ final class ProcessSpans {
 
   private ProcessSpans() {}
 
-  static RabbitMessage message(String queue, Envelope envelope, AMQP.BasicProperties properties) {
+  static RabbitMessage message(String queue, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
     return new RabbitMessage(
         envelope == null ? null : envelope.getExchange(),
         envelope == null ? null : envelope.getRoutingKey(),
         queue,
         envelope == null ? null : envelope.getDeliveryTag(),
         properties == null ? null : properties.getMessageId(),
-        properties == null ? null : properties.getHeaders());
+        properties == null ? null : properties.getHeaders(),
+        body == null ? null : (long) body.length);
   }
 
   /** {message, context, scope}, or null when not traced. Never throws. */
-  static Object[] start(String queue, Envelope envelope, AMQP.BasicProperties properties) {
+  static Object[] start(String queue, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
     try {
       Context parent = Context.current();
-      RabbitMessage message = message(queue, envelope, properties);
+      RabbitMessage message = message(queue, envelope, properties, body);
       if (!INSTRUMENTER.shouldStart(parent, message)) {
         return null;
       }

@@ -34,7 +34,7 @@ final class PublishSpans {
     }
     RabbitMessage message =
         new RabbitMessage(
-            exchange, routingKey, null, null, properties == null ? null : properties.getMessageId(), headers);
+            exchange, routingKey, null, null, properties == null ? null : properties.getMessageId(), headers, null);
     if (!INSTRUMENTER.shouldStart(parent, message)) {
       return untraced;
     }

@@ -14,6 +14,7 @@ final class RabbitMessage {
   final Long deliveryTag;
   final String messageId;
   final Map<String, Object> headers;
+  final Long bodySize;
 
   RabbitMessage(
       String exchange,
@@ -21,12 +22,14 @@ final class RabbitMessage {
       String queue,
       Long deliveryTag,
       String messageId,
-      Map<String, Object> headers) {
+      Map<String, Object> headers,
+      Long bodySize) {
     this.exchange = exchange;
     this.routingKey = routingKey;
     this.queue = queue;
     this.deliveryTag = deliveryTag;
     this.messageId = messageId;
     this.headers = headers;
+    this.bodySize = bodySize;
   }
 }

@@ -45,4 +45,9 @@ final class RabbitMqAttributesGetter implements MessagingAttributesGetter<Rabbit
   public String messageId(RabbitMessage message, Void response) {
     return message.messageId;
   }
+
+  @Override
+  public Long messageBodySize(RabbitMessage message) {
+    return message.bodySize;
+  }
 }

@@ -33,7 +33,7 @@ final class ReceiveSpans {
       return;
     }
     Context parent = Context.current();
-    RabbitMessage message = ProcessSpans.message(queue, response.getEnvelope(), response.getProps());
+    RabbitMessage message = ProcessSpans.message(queue, response.getEnvelope(), response.getProps(), response.getBody());
     if (!INSTRUMENTER.shouldStart(parent, message)) {
       return;
     }

@@ -30,7 +30,7 @@ final class TracingConsumer implements Consumer {
   @Override
   public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body)
       throws IOException {
-    Object[] span = ProcessSpans.start(queue, envelope, properties);
+    Object[] span = ProcessSpans.start(queue, envelope, properties, body);
     Throwable thrown = null;
     try {
       delegate.handleDelivery(consumerTag, envelope, properties, body);

@@ -79,6 +79,13 @@ class RabbitMqTest {
   }
 
   @Test
+  void runsAgainstTheClientVersionTheBuildChose() throws Exception {
+    // read reflectively: the constant would otherwise be the one compiled against
+    Object version = com.rabbitmq.client.impl.ClientVersion.class.getField("VERSION").get(null);
+    assertThat(version).isEqualTo(System.getProperty("vireo.test.amqpClientVersion"));
+  }
+
+  @Test
   void publishAndHandleDeliveryAreOneTrace() throws Exception {
     BlockingQueue<SpanContext> currentInHandler = new LinkedBlockingQueue<>();
     BlockingQueue<String> headersSeen = new LinkedBlockingQueue<>();
@@ -107,6 +114,8 @@ class RabbitMqTest {
       SpanContext current = currentInHandler.poll(10, TimeUnit.SECONDS);
       assertThat(current).isNotNull();
 
+      // the handler ran; its span ends right after it returns
+      AgentTesting.waitForSpans(3);
       List<SpanData> spans = AgentTesting.waitForTraces(1).trace(0).spans();
       assertThat(spans).hasSize(3);
       SpanData test = named(spans, "test");
@@ -131,6 +140,7 @@ class RabbitMqTest {
               equalTo(stringKey("messaging.operation.type"), "process"),
               equalTo(stringKey("messaging.operation.name"), "process"),
               equalTo(stringKey("messaging.message.id"), "m-1"),
+              equalTo(longKey("messaging.message.body.size"), 5L),
               equalTo(stringKey("messaging.rabbitmq.destination.routing_key"), "order.created"),
               equalTo(longKey("messaging.rabbitmq.message.delivery_tag"), 1L));
       // The process span is current while the application handles the delivery; the header is the publisher's.
@@ -157,6 +167,8 @@ class RabbitMqTest {
       SpanContext current = currentInHandler.poll(10, TimeUnit.SECONDS);
       assertThat(current).isNotNull();
 
+      // the handler ran; its span ends right after it returns
+      AgentTesting.waitForSpans(2);
       List<SpanData> spans = AgentTesting.waitForTraces(1).trace(0).spans();
       assertThat(spans).hasSize(2);
       SpanData publish = named(spans, "publish " + EXCHANGE);
@@ -211,6 +223,7 @@ class RabbitMqTest {
             equalTo(stringKey("messaging.destination.name"), GET_QUEUE),
             equalTo(stringKey("messaging.operation.type"), "receive"),
             equalTo(stringKey("messaging.operation.name"), "receive"),
+            equalTo(longKey("messaging.message.body.size"), 6L),
             equalTo(stringKey("messaging.rabbitmq.destination.routing_key"), GET_QUEUE),
             equalTo(longKey("messaging.rabbitmq.message.delivery_tag"), response.getEnvelope().getDeliveryTag()));
   }

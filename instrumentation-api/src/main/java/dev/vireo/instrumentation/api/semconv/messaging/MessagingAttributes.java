@@ -21,6 +21,9 @@ public final class MessagingAttributes {
   public static final AttributeKey<String> OPERATION_TYPE = AttributeKey.stringKey("messaging.operation.type");
   public static final AttributeKey<String> OPERATION_NAME = AttributeKey.stringKey("messaging.operation.name");
   public static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+  public static final AttributeKey<String> MESSAGE_CONVERSATION_ID =
+      AttributeKey.stringKey("messaging.message.conversation_id");
+  public static final AttributeKey<Long> MESSAGE_BODY_SIZE = AttributeKey.longKey("messaging.message.body.size");
   public static final AttributeKey<String> CONSUMER_GROUP_NAME =
       AttributeKey.stringKey("messaging.consumer.group.name");
   public static final AttributeKey<String> CLIENT_ID = AttributeKey.stringKey("messaging.client.id");

@@ -32,6 +32,16 @@ public interface MessagingAttributesGetter<REQUEST, RESPONSE> {
     return null;
   }
 
+  /** {@code messaging.message.conversation_id}: the id that ties a message to others (a JMS correlation id). */
+  default String conversationId(REQUEST request) {
+    return null;
+  }
+
+  /** {@code messaging.message.body.size}: the payload's size in bytes, for single-message operations. */
+  default Long messageBodySize(REQUEST request) {
+    return null;
+  }
+
   default String clientId(REQUEST request) {
     return null;
   }

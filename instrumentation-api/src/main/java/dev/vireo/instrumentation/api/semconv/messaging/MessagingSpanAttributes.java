@@ -6,6 +6,8 @@ import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttribute
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.DESTINATION_NAME;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.DESTINATION_PARTITION_ID;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.DESTINATION_TEMPORARY;
+import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.MESSAGE_BODY_SIZE;
+import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.MESSAGE_CONVERSATION_ID;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.MESSAGE_ID;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.OLD_CLIENT_ID;
 import static dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributes.OLD_OPERATION;
@@ -55,6 +57,8 @@ final class MessagingSpanAttributes<REQUEST, RESPONSE> implements AttributesExtr
     putIfNotNull(attributes, CLIENT_ID, clientId);
     String group = getter.consumerGroupName(request);
     putIfNotNull(attributes, CONSUMER_GROUP_NAME, group);
+    putIfNotNull(attributes, MESSAGE_CONVERSATION_ID, getter.conversationId(request));
+    putIfNotNull(attributes, MESSAGE_BODY_SIZE, getter.messageBodySize(request));
     Long count = getter.batchMessageCount(request, null);
     putIfNotNull(attributes, BATCH_MESSAGE_COUNT, count);
     if (emitOld) {

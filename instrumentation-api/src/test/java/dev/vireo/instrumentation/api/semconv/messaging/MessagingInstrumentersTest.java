@@ -223,12 +223,22 @@ class MessagingInstrumentersTest {
   }
 
   @Test
-  void aTemporaryDestinationIsNamedTemporary() {
+  void aTemporaryDestinationIsNamedTemporaryAndConversationAndBodySizeAreWritten() {
     Getter temporary =
         new Getter("send") {
           @Override
           public boolean temporaryDestination(Message message) {
             return true;
+          }
+
+          @Override
+          public String conversationId(Message message) {
+            return "request-9";
+          }
+
+          @Override
+          public Long messageBodySize(Message message) {
+            return 5L;
           }
         };
     Instrumenter<Message, String> producer =
@@ -242,6 +252,8 @@ class MessagingInstrumentersTest {
             equalTo(stringKey("messaging.system"), "testmq"),
             equalTo(stringKey("messaging.destination.name"), "(temporary)"),
             equalTo(io.opentelemetry.api.common.AttributeKey.booleanKey("messaging.destination.temporary"), true),
+            equalTo(stringKey("messaging.message.conversation_id"), "request-9"),
+            equalTo(io.opentelemetry.api.common.AttributeKey.longKey("messaging.message.body.size"), 5L),
             equalTo(stringKey("messaging.operation.type"), "send"),
             equalTo(stringKey("messaging.operation.name"), "send"),
             equalTo(stringKey("messaging.consumer.group.name"), "group-1"));

@@ -36,6 +36,11 @@ final class JmsAttributesGetter implements MessagingAttributesGetter<JmsMessage,
   }
 
   @Override
+  public String conversationId(JmsMessage message) {
+    return message.correlationId();
+  }
+
+  @Override
   public String messageId(JmsMessage message, Void response) {
     // Assigned by the provider during send: read when the span ends.
     return message.messageId();

@@ -55,4 +55,12 @@ final class JmsMessage {
       return null;
     }
   }
+
+  String correlationId() {
+    try {
+      return message.getJMSCorrelationID();
+    } catch (JMSException | RuntimeException e) {
+      return null;
+    }
+  }
 }

@@ -78,6 +78,7 @@ class JmsTest {
     session.createConsumer(queue).setMessageListener(listener);
     MessageProducer producer = session.createProducer(queue);
     TextMessage sent = session.createTextMessage("hello");
+    sent.setJMSCorrelationID("order-42");
 
     Span root = TEST_TRACER.spanBuilder("test").startSpan();
     try (Scope ignored = root.makeCurrent()) {
@@ -102,7 +103,8 @@ class JmsTest {
             equalTo(stringKey("messaging.destination.name"), "orders"),
             equalTo(stringKey("messaging.operation.type"), "send"),
             equalTo(stringKey("messaging.operation.name"), "send"),
-            equalTo(stringKey("messaging.message.id"), sent.getJMSMessageID()));
+            equalTo(stringKey("messaging.message.id"), sent.getJMSMessageID()),
+            equalTo(stringKey("messaging.message.conversation_id"), "order-42"));
     assertThat(process)
         .hasKind(SpanKind.CONSUMER)
         .hasParent(send)
@@ -111,8 +113,11 @@ class JmsTest {
             equalTo(stringKey("messaging.destination.name"), "orders"),
             equalTo(stringKey("messaging.operation.type"), "process"),
             equalTo(stringKey("messaging.operation.name"), "process"),
-            equalTo(stringKey("messaging.message.id"), sent.getJMSMessageID()));
+            equalTo(stringKey("messaging.message.id"), sent.getJMSMessageID()),
+            equalTo(stringKey("messaging.message.conversation_id"), "order-42"));
     assertThat(current).isEqualTo(process.getSpanContext());
+    // the javax and the jakarta module each name their own scope
+    assertThat(send.getInstrumentationScopeInfo().getName()).isEqualTo("dev.vireo.jms-javax");
     assertThat(listener.traceparents.poll()).startsWith("00-" + send.getTraceId() + "-" + send.getSpanId() + "-");
   }
 
