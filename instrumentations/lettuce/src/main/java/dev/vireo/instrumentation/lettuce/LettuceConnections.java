@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.lettuce;
 
 import dev.vireo.instrumentation.api.VirtualField;
+import io.lettuce.core.RedisURI;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -8,8 +9,7 @@ import java.net.SocketAddress;
 /**
  * What the spans of a connection's commands name: its server, learnt from the endpoint's channel
  * when it becomes active, and its database index, which follows the {@code SELECT}s dispatched on
- * it (Lettuce 5 also selects the URI's database that way; Lettuce 6 and later select it during the
- * handshake, which is not seen: such a connection reads database 0 until it selects again).
+ * it, starting from the database of the URI it was connected with.
  */
 final class LettuceConnections {
 
@@ -38,6 +38,19 @@ final class LettuceConnections {
       info.database = before.database; // Lettuce selects the database again after a reconnect
     }
     INFOS.set(connection, info);
+  }
+
+  /** {@code connectStatefulAsync}'s arguments: the connection first, its URI among the others. */
+  static void connecting(Object[] args) {
+    if (args == null || args.length == 0) {
+      return;
+    }
+    for (Object arg : args) {
+      if (arg instanceof RedisURI) {
+        selected(args[0], Integer.toString(((RedisURI) arg).getDatabase()));
+        return;
+      }
+    }
   }
 
   static LettuceConnectionInfo of(Object connection) {

@@ -48,6 +48,11 @@ public final class LettuceModule implements InstrumentationModule {
                     .and(takesArguments(1))
                     .and(takesArgument(0, named("io.lettuce.core.protocol.RedisCommand"))),
                 PACKAGE + "DispatchAdvice"),
+        forTypes(named("io.lettuce.core.RedisClient"))
+            .advise(
+                named("connectStatefulAsync")
+                    .and(takesArgument(0, named("io.lettuce.core.StatefulRedisConnectionImpl"))),
+                PACKAGE + "ConnectAdvice"),
         forTypes(named("io.lettuce.core.protocol.DefaultEndpoint"))
             .advise(named("setConnectionFacade").and(takesArguments(1)), PACKAGE + "ConnectionFacadeAdvice")
             .advise(named("notifyChannelActive").and(takesArguments(1)), PACKAGE + "ChannelActiveAdvice"),

@@ -13,6 +13,7 @@ import dev.vireo.testing.agent.Trace;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.TransactionResult;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
@@ -175,6 +176,18 @@ class LettuceTest {
     Trace trace = onlyTrace(3);
     trace.span(1).hasName("SELECT 0").hasAttributesSatisfyingExactly(attributes("0", "SELECT", "SELECT 2"));
     trace.span(2).hasName("INCR 2").hasAttributesSatisfyingExactly(attributes("2", "INCR", "INCR " + key));
+  }
+
+  @Test
+  void aConnectionStartsOnItsUrisDatabase() {
+    String key = prefix + "uri-db";
+    try (StatefulRedisConnection<String, String> onDatabase2 = client.connect(RedisURI.create("redis://127.0.0.1:6379/2"))) {
+      onDatabase2.sync().ping();
+      AgentTesting.clear();
+      inRequest(() -> onDatabase2.sync().incr(key));
+    }
+
+    onlyTrace(2).span(1).hasName("INCR 2").hasAttributesSatisfyingExactly(attributes("2", "INCR", "INCR " + key));
   }
 
   @Test

@@ -22,6 +22,8 @@ public final class DbAttributes {
   public static final AttributeKey<String> OLD_DB_STATEMENT = AttributeKey.stringKey("db.statement");
   public static final AttributeKey<String> OLD_DB_OPERATION = AttributeKey.stringKey("db.operation");
   public static final AttributeKey<String> OLD_DB_SQL_TABLE = AttributeKey.stringKey("db.sql.table");
+  public static final AttributeKey<Long> OLD_DB_REDIS_DATABASE_INDEX = AttributeKey.longKey("db.redis.database_index");
+  public static final AttributeKey<String> OLD_DB_MONGODB_COLLECTION = AttributeKey.stringKey("db.mongodb.collection");
 
   private DbAttributes() {}
 }

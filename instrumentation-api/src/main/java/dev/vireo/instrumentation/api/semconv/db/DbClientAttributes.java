@@ -58,7 +58,14 @@ final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor
     }
     if (emitOld) {
       putIfNotNull(attributes, DbAttributes.OLD_DB_SYSTEM, DbSystemNames.oldName(system));
-      putIfNotNull(attributes, DbAttributes.OLD_DB_NAME, namespace);
+      if (queries.isCommand() && "redis".equals(system)) {
+        putRedisDatabaseIndex(attributes, namespace); // the older Redis convention had no db.name
+      } else {
+        putIfNotNull(attributes, DbAttributes.OLD_DB_NAME, namespace);
+      }
+      if (queries.isCommand() && "mongodb".equals(system)) {
+        putIfNotNull(attributes, DbAttributes.OLD_DB_MONGODB_COLLECTION, query.getCollectionName());
+      }
       putIfNotNull(attributes, DbAttributes.OLD_DB_STATEMENT, queries.oldQueryText(request, query));
       putIfNotNull(attributes, DbAttributes.OLD_DB_OPERATION, query.getOperationName());
       if (!queries.isCommand()) {
@@ -79,6 +86,17 @@ final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor
       attributes.put(ERROR_TYPE, statusCode);
     } else {
       attributes.put(ERROR_TYPE, ErrorTypes.of(error));
+    }
+  }
+
+  private static void putRedisDatabaseIndex(AttributesBuilder attributes, String namespace) {
+    if (namespace == null) {
+      return;
+    }
+    try {
+      attributes.put(DbAttributes.OLD_DB_REDIS_DATABASE_INDEX, Long.parseLong(namespace));
+    } catch (NumberFormatException notAnIndex) {
+      // not an index: nothing to say in the older convention
     }
   }
 
