@@ -64,13 +64,14 @@ final class AdviceTransformer implements AgentBuilder.Transformer {
       ClassLoader classLoader,
       JavaModule module,
       ProtectionDomain protectionDomain) {
-    ClassFileVersion version = type.getClassFileVersion();
-    if (version != null && !version.isAtLeast(ClassFileVersion.JAVA_V7)) {
-      VireoLog.debug("instrumentation '{}' skips {}: class file older than Java 7", moduleName, type.getName());
-      return builder;
-    }
     if (!referencesResolve.matches(classLoader)) {
       return builder;
+    }
+    ClassFileVersion version = type.getClassFileVersion();
+    if (version != null && !version.isAtLeast(ClassFileVersion.JAVA_V7)) {
+      // invokedynamic needs Java 7 class files: raise the version (frames are computed)
+      VireoLog.debug("instrumentation '{}' raises {} to class file version 51", moduleName, type.getName());
+      builder = builder.visit(ClassFileVersionUpgrade.INSTANCE);
     }
     return forAdvice.transform(builder, type, classLoader, module, protectionDomain);
   }
