@@ -216,6 +216,14 @@ class ApacheHttpClient4Test extends AbstractHttpClientTest<HttpUriRequest> {
     assertThat(server.requests.get(1).header("Authorization")).startsWith("Basic ");
   }
 
+  @Test
+  @SuppressWarnings("deprecation")
+  void theDeprecatedDefaultHttpClientIsTracedToo() throws Exception {
+    try (CloseableHttpClient legacy = new org.apache.http.impl.client.DefaultHttpClient()) {
+      assertOneSpan("/legacy", () -> legacy.execute(get("/legacy"), STATUS));
+    }
+  }
+
   private static int statusOf(CloseableHttpResponse response) throws Exception {
     try (CloseableHttpResponse closing = response) {
       EntityUtils.consume(closing.getEntity());

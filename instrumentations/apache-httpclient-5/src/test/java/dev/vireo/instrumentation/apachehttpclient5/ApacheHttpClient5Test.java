@@ -26,6 +26,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -182,6 +185,38 @@ class ApacheHttpClient5Test extends AbstractHttpClientTest<ClassicHttpRequest> {
             equalTo(stringArrayKey("http.response.header.x-served-by"), List.of("recording-server")));
     assertTraceparentNames(server.only("/redirect").header("traceparent"), first);
     assertTraceparentNames(server.only("/target").header("traceparent"), resend);
+  }
+
+  @Test
+  void anAuthenticationChallengeAnsweredByHttpClientIsAResend() throws Exception {
+    BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+    credentials.setCredentials(new AuthScope(null, -1), new UsernamePasswordCredentials("user", "pass".toCharArray()));
+    try (CloseableHttpClient authenticating = HttpClients.custom().setDefaultCredentialsProvider(credentials).build()) {
+      assertThat(authenticating.execute(get("/auth"), STATUS)).isEqualTo(200);
+    }
+
+    AgentTesting.waitForSpans(2);
+    List<SpanData> spans = AgentTesting.spans();
+    assertThat(spans).hasSize(2);
+    SpanData challenged = spans.stream().filter(s -> s.getAttributes().get(longKey("http.request.resend_count")) == null).findFirst().orElseThrow();
+    SpanData resend = spans.stream().filter(s -> s != challenged).findFirst().orElseThrow();
+    OpenTelemetryAssertions.assertThat(challenged)
+        .hasStatus(StatusData.error())
+        .hasAttribute(longKey("http.response.status_code"), 401L)
+        .hasAttribute(stringKey("error.type"), "401");
+    OpenTelemetryAssertions.assertThat(resend)
+        .hasStatus(StatusData.unset())
+        .hasAttribute(longKey("http.request.resend_count"), 1L)
+        .hasAttribute(longKey("http.response.status_code"), 200L)
+        .hasAttribute(stringKey("url.full"), server.url("/auth"));
+    // No caller span: the resend is the first attempt's child, so the call is one trace.
+    assertThat(challenged.getParentSpanContext().isValid()).isFalse();
+    assertThat(resend.getTraceId()).isEqualTo(challenged.getTraceId());
+    assertThat(resend.getParentSpanId()).isEqualTo(challenged.getSpanId());
+    assertThat(server.requests).hasSize(2);
+    assertTraceparentNames(server.requests.get(0).header("traceparent"), challenged);
+    assertTraceparentNames(server.requests.get(1).header("traceparent"), resend);
+    assertThat(server.requests.get(1).header("Authorization")).startsWith("Basic ");
   }
 
   private static int statusOf(CloseableHttpResponse response) throws Exception {
