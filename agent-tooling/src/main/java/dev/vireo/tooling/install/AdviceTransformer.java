@@ -69,9 +69,9 @@ final class AdviceTransformer implements AgentBuilder.Transformer {
     }
     ClassFileVersion version = type.getClassFileVersion();
     if (version != null && !version.isAtLeast(ClassFileVersion.JAVA_V7)) {
-      // invokedynamic needs a Java 7 class file (Logback 1.2 is compiled for Java 6): the class is rewritten
-      // as one, with the stack map frames Java 7 verification requires
-      builder = builder.visit(Java7ClassFile.INSTANCE);
+      // invokedynamic needs Java 7 class files: raise the version (frames are computed)
+      VireoLog.debug("instrumentation '{}' raises {} to class file version 51", moduleName, type.getName());
+      builder = builder.visit(ClassFileVersionUpgrade.INSTANCE);
     }
     return forAdvice.transform(builder, type, classLoader, module, protectionDomain);
   }

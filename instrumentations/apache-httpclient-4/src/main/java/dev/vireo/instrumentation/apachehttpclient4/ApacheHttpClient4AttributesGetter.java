@@ -1,0 +1,80 @@
+package dev.vireo.instrumentation.apachehttpclient4;
+
+import dev.vireo.instrumentation.api.semconv.http.HttpClientAttributesGetter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.http.Header;
+import org.apache.http.HttpMessage;
+import org.apache.http.HttpResponse;
+import org.apache.http.ProtocolVersion;
+
+/** What HttpClient 4 knows about a request and its response; the HTTP client family does the rest. */
+final class ApacheHttpClient4AttributesGetter implements HttpClientAttributesGetter<ApacheHttpRequest, HttpResponse> {
+
+  @Override
+  public String method(ApacheHttpRequest request) {
+    return request.request.getRequestLine().getMethod();
+  }
+
+  @Override
+  public String url(ApacheHttpRequest request) {
+    return request.url;
+  }
+
+  @Override
+  public String serverAddress(ApacheHttpRequest request) {
+    return request.host;
+  }
+
+  @Override
+  public Integer serverPort(ApacheHttpRequest request) {
+    return request.port > 0 ? request.port : null;
+  }
+
+  @Override
+  public List<String> requestHeader(ApacheHttpRequest request, String name) {
+    return values(request.request, name);
+  }
+
+  @Override
+  public Integer statusCode(ApacheHttpRequest request, HttpResponse response, Throwable error) {
+    return response == null || response.getStatusLine() == null ? null : response.getStatusLine().getStatusCode();
+  }
+
+  @Override
+  public String protocolVersion(ApacheHttpRequest request, HttpResponse response) {
+    if (response == null || response.getStatusLine() == null) {
+      return null;
+    }
+    ProtocolVersion version = response.getStatusLine().getProtocolVersion();
+    if (version == null || !"HTTP".equals(version.getProtocol())) {
+      return null;
+    }
+    return version.getMajor() >= 2 && version.getMinor() == 0
+        ? String.valueOf(version.getMajor())
+        : version.getMajor() + "." + version.getMinor();
+  }
+
+  @Override
+  public List<String> responseHeader(ApacheHttpRequest request, HttpResponse response, String name) {
+    return values(response, name);
+  }
+
+  @Override
+  public int resendCount(ApacheHttpRequest request) {
+    return request.resendCount;
+  }
+
+  private static List<String> values(HttpMessage message, String name) {
+    Header[] headers = message.getHeaders(name);
+    if (headers == null || headers.length == 0) {
+      return Collections.emptyList();
+    }
+    List<String> values = new ArrayList<>(headers.length);
+    for (Header header : headers) {
+      values.add(header.getValue());
+    }
+    return values;
+  }
+}

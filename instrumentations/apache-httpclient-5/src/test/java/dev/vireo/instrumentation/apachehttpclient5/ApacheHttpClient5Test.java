@@ -1,0 +1,259 @@
+package dev.vireo.instrumentation.apachehttpclient5;
+
+import static io.opentelemetry.api.common.AttributeKey.longKey;
+import static io.opentelemetry.api.common.AttributeKey.stringArrayKey;
+import static io.opentelemetry.api.common.AttributeKey.stringKey;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vireo.instrumentation.api.VireoTelemetry;
+import dev.vireo.testing.agent.AgentTesting;
+import dev.vireo.testing.agent.Trace;
+import dev.vireo.testing.http.AbstractHttpClientTest;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.HttpClientResponseHandler;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.util.Timeout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Apache HttpClient 5 (classic) through the shared HTTP client test matrix, plus every
+ * {@code execute} overload (with and without {@code HttpHost}, {@code HttpContext}, response
+ * handler) and redirects as resends.
+ */
+class ApacheHttpClient5Test extends AbstractHttpClientTest<ClassicHttpRequest> {
+
+  private static CloseableHttpClient client;
+
+  private static final HttpClientResponseHandler<Integer> STATUS = response -> {
+    EntityUtils.consume(response.getEntity());
+    return response.getCode();
+  };
+
+  @BeforeAll
+  static void createClient() {
+    client =
+        HttpClients.custom()
+            .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(Timeout.ofSeconds(5)).build())
+            .build();
+  }
+
+  @AfterAll
+  static void closeClient() throws Exception {
+    client.close();
+  }
+
+  @Override
+  protected ClassicHttpRequest request(String method, String url, Map<String, String> headers, String body) {
+    ClassicRequestBuilder builder = ClassicRequestBuilder.create(method).setUri(url);
+    headers.forEach(builder::addHeader);
+    if (body != null) {
+      builder.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+    }
+    return builder.build();
+  }
+
+  @Override
+  protected Answer send(ClassicHttpRequest request) throws Exception {
+    try (CloseableHttpResponse response = client.execute(request)) {
+      return new Answer(response.getCode(), EntityUtils.toString(response.getEntity()));
+    }
+  }
+
+  @Override
+  protected Answer getWithTimeout(String url, Duration timeout) throws Exception {
+    HttpGet get = new HttpGet(url);
+    get.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(timeout.toMillis())).build());
+    return send(get);
+  }
+
+  @Override
+  protected Class<? extends Exception> timeoutException() {
+    return SocketTimeoutException.class;
+  }
+
+  @Override
+  protected Class<? extends ConnectException> connectionRefusedException() {
+    return HttpHostConnectException.class;
+  }
+
+  @Override
+  protected Set<String> headerNames(ClassicHttpRequest request) {
+    return Arrays.stream(request.getHeaders()).map(Header::getName).collect(Collectors.toSet());
+  }
+
+  @Override
+  protected String scopeName() {
+    return "dev.vireo.apache-httpclient-5";
+  }
+
+  @Test
+  void everyResponseHandlerOverloadIsOneSpan() throws Exception {
+    HttpHost host = new HttpHost("http", "127.0.0.1", server.port());
+    assertOneSpan("/handler-1", () -> client.execute(get("/handler-1"), STATUS));
+    assertOneSpan("/handler-2", () -> client.execute(get("/handler-2"), HttpClientContext.create(), STATUS));
+    assertOneSpan("/handler-3", () -> client.execute(host, new BasicClassicHttpRequest("GET", "/handler-3"), STATUS));
+    assertOneSpan(
+        "/handler-4",
+        () -> client.execute(host, new BasicClassicHttpRequest("GET", "/handler-4"), HttpClientContext.create(), STATUS));
+  }
+
+  @Test
+  void everyOverloadWithoutHandlerIsOneSpan() throws Exception {
+    HttpHost host = new HttpHost("http", "127.0.0.1", server.port());
+    assertOneSpan("/plain-1", () -> statusOf(client.execute(get("/plain-1"), HttpClientContext.create())));
+    assertOneSpan("/plain-2", () -> statusOf(client.execute(host, new BasicClassicHttpRequest("GET", "/plain-2"))));
+    assertOneSpan(
+        "/plain-3",
+        () -> statusOf(client.execute(host, new BasicClassicHttpRequest("GET", "/plain-3"), HttpClientContext.create())));
+  }
+
+  @Test
+  void eachRequestOfARedirectIsASpanAndTheResendCountsUp() throws Exception {
+    Span parent = VireoTelemetry.get().getTracer("test").spanBuilder("parent").startSpan();
+    try (Scope ignored = parent.makeCurrent()) {
+      assertThat(send(get("/redirect")).body()).isEqualTo("status 200 ");
+    } finally {
+      parent.end();
+    }
+
+    Trace trace = AgentTesting.waitForSpans(3).trace(0);
+    assertThat(trace.size()).isEqualTo(3);
+    SpanData parentSpan = trace.get(0);
+    SpanData first = spanWithUrl(trace, server.url("/redirect"));
+    SpanData resend = spanWithUrl(trace, server.url("/target"));
+    assertThat(parentSpan.getName()).isEqualTo("parent");
+    assertThat(first.getParentSpanId()).isEqualTo(parentSpan.getSpanId());
+    assertThat(resend.getParentSpanId()).isEqualTo(parentSpan.getSpanId());
+    OpenTelemetryAssertions.assertThat(first)
+        .hasName("GET")
+        .hasKind(SpanKind.CLIENT)
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("http.request.method"), "GET"),
+            equalTo(stringKey("url.full"), server.url("/redirect")),
+            equalTo(stringKey("server.address"), "127.0.0.1"),
+            equalTo(longKey("server.port"), (long) server.port()),
+            equalTo(longKey("http.response.status_code"), 302L),
+            equalTo(stringKey("network.protocol.version"), "1.1"),
+            equalTo(stringArrayKey("http.response.header.x-served-by"), List.of("recording-server")));
+    OpenTelemetryAssertions.assertThat(resend)
+        .hasName("GET")
+        .hasKind(SpanKind.CLIENT)
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("http.request.method"), "GET"),
+            equalTo(stringKey("url.full"), server.url("/target")),
+            equalTo(stringKey("server.address"), "127.0.0.1"),
+            equalTo(longKey("server.port"), (long) server.port()),
+            equalTo(longKey("http.request.resend_count"), 1L),
+            equalTo(longKey("http.response.status_code"), 200L),
+            equalTo(stringKey("network.protocol.version"), "1.1"),
+            equalTo(stringArrayKey("http.response.header.x-served-by"), List.of("recording-server")));
+    assertTraceparentNames(server.only("/redirect").header("traceparent"), first);
+    assertTraceparentNames(server.only("/target").header("traceparent"), resend);
+  }
+
+  @Test
+  void anAuthenticationChallengeAnsweredByHttpClientIsAResend() throws Exception {
+    BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+    credentials.setCredentials(new AuthScope(null, -1), new UsernamePasswordCredentials("user", "pass".toCharArray()));
+    try (CloseableHttpClient authenticating = HttpClients.custom().setDefaultCredentialsProvider(credentials).build()) {
+      assertThat(authenticating.execute(get("/auth"), STATUS)).isEqualTo(200);
+    }
+
+    AgentTesting.waitForSpans(2);
+    List<SpanData> spans = AgentTesting.spans();
+    assertThat(spans).hasSize(2);
+    SpanData challenged = spans.stream().filter(s -> s.getAttributes().get(longKey("http.request.resend_count")) == null).findFirst().orElseThrow();
+    SpanData resend = spans.stream().filter(s -> s != challenged).findFirst().orElseThrow();
+    OpenTelemetryAssertions.assertThat(challenged)
+        .hasStatus(StatusData.error())
+        .hasAttribute(longKey("http.response.status_code"), 401L)
+        .hasAttribute(stringKey("error.type"), "401");
+    OpenTelemetryAssertions.assertThat(resend)
+        .hasStatus(StatusData.unset())
+        .hasAttribute(longKey("http.request.resend_count"), 1L)
+        .hasAttribute(longKey("http.response.status_code"), 200L)
+        .hasAttribute(stringKey("url.full"), server.url("/auth"));
+    // No caller span: the resend is the first attempt's child, so the call is one trace.
+    assertThat(challenged.getParentSpanContext().isValid()).isFalse();
+    assertThat(resend.getTraceId()).isEqualTo(challenged.getTraceId());
+    assertThat(resend.getParentSpanId()).isEqualTo(challenged.getSpanId());
+    assertThat(server.requests).hasSize(2);
+    assertTraceparentNames(server.requests.get(0).header("traceparent"), challenged);
+    assertTraceparentNames(server.requests.get(1).header("traceparent"), resend);
+    assertThat(server.requests.get(1).header("Authorization")).startsWith("Basic ");
+  }
+
+  private static int statusOf(CloseableHttpResponse response) throws Exception {
+    try (CloseableHttpResponse closing = response) {
+      EntityUtils.consume(closing.getEntity());
+      return closing.getCode();
+    }
+  }
+
+  /** Runs one call and asserts it made exactly one CLIENT span whose context reached the server. */
+  private static void assertOneSpan(String path, Callable<Integer> call) throws Exception {
+    AgentTesting.clear();
+    assertThat(call.call()).isEqualTo(200);
+
+    Trace trace = AgentTesting.waitForSpans(1).trace(0);
+    assertThat(AgentTesting.spans()).hasSize(1);
+    trace.span(0)
+        .hasName("GET")
+        .hasKind(SpanKind.CLIENT)
+        .hasNoParent()
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("http.request.method"), "GET"),
+            equalTo(stringKey("url.full"), server.url(path)),
+            equalTo(stringKey("server.address"), "127.0.0.1"),
+            equalTo(longKey("server.port"), (long) server.port()),
+            equalTo(longKey("http.response.status_code"), 200L),
+            equalTo(stringKey("network.protocol.version"), "1.1"),
+            equalTo(stringArrayKey("http.response.header.x-served-by"), List.of("recording-server")));
+    assertTraceparentNames(server.only(path).header("traceparent"), trace.get(0));
+  }
+
+  private static SpanData spanWithUrl(Trace trace, String url) {
+    for (int i = 0; i < trace.size(); i++) {
+      if (url.equals(trace.get(i).getAttributes().get(stringKey("url.full")))) {
+        return trace.get(i);
+      }
+    }
+    throw new AssertionError("no span with url.full " + url);
+  }
+}
