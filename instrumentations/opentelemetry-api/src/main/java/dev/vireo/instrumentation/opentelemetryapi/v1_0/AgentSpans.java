@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.opentelemetryapi.v1_0;
 
+import dev.vireo.instrumentation.opentelemetryapi.common.AgentAttributes;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;

@@ -24,6 +24,8 @@ public final class OpenTelemetryApiModule implements InstrumentationModule {
 
   public static final String NAME = "opentelemetry-api";
   static final String APPLICATION_PACKAGE = "dev.vireo.instrumentation.opentelemetryapi.v1_0.application";
+  /** Attribute conversion shared with the metrics bridge; its application-facing half in {@code .application}. */
+  static final String COMMON_PACKAGE = "dev.vireo.instrumentation.opentelemetryapi.common";
   private static final String ADVICE = APPLICATION_PACKAGE + ".";
 
   @Override
@@ -38,8 +40,13 @@ public final class OpenTelemetryApiModule implements InstrumentationModule {
   }
 
   @Override
+  public List<String> helperPackages() {
+    return Collections.singletonList(COMMON_PACKAGE);
+  }
+
+  @Override
   public List<String> applicationOpenTelemetryPackages() {
-    return Collections.singletonList(APPLICATION_PACKAGE);
+    return Arrays.asList(APPLICATION_PACKAGE, COMMON_PACKAGE + ".application");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.opentelemetryapi.v1_0.application;
 
+import dev.vireo.instrumentation.opentelemetryapi.common.application.ApplicationAttributes;
 import dev.vireo.instrumentation.opentelemetryapi.v1_0.AgentTracing;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;

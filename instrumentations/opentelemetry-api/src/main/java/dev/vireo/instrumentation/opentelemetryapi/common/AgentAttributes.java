@@ -1,4 +1,4 @@
-package dev.vireo.instrumentation.opentelemetryapi.v1_0;
+package dev.vireo.instrumentation.opentelemetryapi.common;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -35,7 +35,7 @@ public final class AgentAttributes {
   }
 
   /** The agent's key of that name and type, or null for a type it does not know. */
-  static AttributeKey<?> key(String name, String type) {
+  public static AttributeKey<?> key(String name, String type) {
     switch (type) {
       case "STRING":
         return AttributeKey.stringKey(name);
@@ -59,7 +59,7 @@ public final class AgentAttributes {
   }
 
   /** Whether a value fits a key of that type (the application's API checks nothing at run time). */
-  static boolean fits(String type, Object value) {
+  public static boolean fits(String type, Object value) {
     switch (type) {
       case "STRING":
         return value instanceof String;

@@ -1,14 +1,14 @@
-package dev.vireo.instrumentation.opentelemetryapi.v1_0.application;
+package dev.vireo.instrumentation.opentelemetryapi.common.application;
 
-import dev.vireo.instrumentation.opentelemetryapi.v1_0.AgentAttributes;
+import dev.vireo.instrumentation.opentelemetryapi.common.AgentAttributes;
 import io.opentelemetry.api.common.Attributes;
 
-/** The application's attributes as the agent's (see {@link AgentAttributes}). */
-final class ApplicationAttributes {
+/** The application's attributes as the agent's (see {@link AgentAttributes}); shared by the bridge modules. */
+public final class ApplicationAttributes {
 
   private ApplicationAttributes() {}
 
-  static Object toAgent(Attributes attributes) {
+  public static Object toAgent(Attributes attributes) {
     if (attributes == null || attributes.isEmpty()) {
       return AgentAttributes.empty();
     }
