@@ -29,8 +29,12 @@ final class ApplicationApiClassLoader extends URLClassLoader {
 
   /** {@code which}: oldest, middle or newest (surefire passes the versions). */
   static ApplicationApiClassLoader forVersion(String which) {
+    return of(apiJars(which));
+  }
+
+  static Path apiJars(String which) {
     String version = System.getProperty("vireo.test.application-api." + which);
-    return of(Paths.get(System.getProperty("vireo.test.application-api.dir"), version));
+    return Paths.get(System.getProperty("vireo.test.application-api.dir"), version);
   }
 
   static ApplicationApiClassLoader of(Path apiJars, Path... more) {
@@ -47,17 +51,21 @@ final class ApplicationApiClassLoader extends URLClassLoader {
     return new ApplicationApiClassLoader(urls.toArray(new URL[0]), ApplicationApiClassLoader.class.getClassLoader());
   }
 
-  static String version(String which) {
-    return System.getProperty("vireo.test.application-api." + which);
+  /** An application that carries its own SDK (the agent's SDK version) besides the API. */
+  static ApplicationApiClassLoader withOwnSdk() {
+    return of(Paths.get(System.getProperty("vireo.test.application-sdk.dir")));
   }
 
+  /** The jars of a directory, or the directory itself when it holds no jars (classes, resources). */
   private static void addJars(Path dir, List<URL> urls) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new IllegalStateException("no API jars in " + dir);
     }
+    List<URL> jarUrls = new ArrayList<>();
     try (Stream<Path> jars = Files.list(dir)) {
-      jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> urls.add(toUrl(p)));
+      jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(p -> jarUrls.add(toUrl(p)));
     }
+    urls.addAll(jarUrls.isEmpty() ? java.util.Collections.singletonList(toUrl(dir)) : jarUrls);
   }
 
   private static URL toUrl(Path path) {
