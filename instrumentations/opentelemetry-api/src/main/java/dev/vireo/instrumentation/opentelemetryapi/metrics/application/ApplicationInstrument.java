@@ -16,7 +16,7 @@ import io.opentelemetry.context.Context;
  * (the API's counters and histograms share their method shapes). The context argument is not needed:
  * the application's current context is the agent's.
  */
-final class ApplicationInstrument
+public final class ApplicationInstrument
     implements LongCounter, DoubleCounter, LongUpDownCounter, DoubleUpDownCounter, LongHistogram, DoubleHistogram {
 
   private final Object agentInstrument;

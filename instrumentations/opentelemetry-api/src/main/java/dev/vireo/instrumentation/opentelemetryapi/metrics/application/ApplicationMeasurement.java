@@ -7,7 +7,7 @@ import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 
 /** The agent's measurement handed to an application callback. */
-final class ApplicationMeasurement implements ObservableLongMeasurement, ObservableDoubleMeasurement {
+public final class ApplicationMeasurement implements ObservableLongMeasurement, ObservableDoubleMeasurement {
 
   private final Object agentMeasurement;
 

@@ -8,7 +8,7 @@ import io.opentelemetry.api.metrics.LongUpDownCounterBuilder;
 import io.opentelemetry.api.metrics.Meter;
 
 /** The application's meter: one of the agent's SDK. */
-final class ApplicationMeter implements Meter {
+public final class ApplicationMeter implements Meter {
 
   private final Object agentMeter;
 

@@ -6,7 +6,7 @@ import io.opentelemetry.api.metrics.MeterBuilder;
 import io.opentelemetry.api.metrics.MeterProvider;
 
 /** The application's meter provider: the agent SDK's, under the application's instrumentation scopes. */
-final class ApplicationMeterProvider implements MeterProvider {
+public final class ApplicationMeterProvider implements MeterProvider {
 
   /** The bridged OpenTelemetry of module {@code opentelemetry-api} (named, not referenced: another module). */
   private static final String BRIDGED_OPEN_TELEMETRY =

@@ -8,7 +8,7 @@ import io.opentelemetry.api.metrics.ObservableLongGauge;
 import io.opentelemetry.api.metrics.ObservableLongUpDownCounter;
 
 /** One of the agent's asynchronous instruments as the application's; closing it removes the callback. */
-final class ApplicationObservable
+public final class ApplicationObservable
     implements ObservableLongCounter,
         ObservableDoubleCounter,
         ObservableLongUpDownCounter,

@@ -8,7 +8,7 @@ import io.opentelemetry.api.trace.TracerProvider;
  * A tracer builder over the bridged tracer provider: {@code build()} is its {@code get(name, version)}
  * (the schema URL is not passed on).
  */
-final class ApplicationTracerBuilder implements TracerBuilder {
+public final class ApplicationTracerBuilder implements TracerBuilder {
 
   /** The bridged provider of module {@code opentelemetry-api} (named, not referenced: another module). */
   private static final String BRIDGED_PROVIDER =

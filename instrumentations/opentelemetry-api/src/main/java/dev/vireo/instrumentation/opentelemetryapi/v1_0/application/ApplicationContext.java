@@ -11,7 +11,7 @@ import io.opentelemetry.context.ContextKey;
  * agent's (converted on the way), the application's other keys live in one application context the
  * agent's context carries.
  */
-final class ApplicationContext implements Context {
+public final class ApplicationContext implements Context {
 
   final Object agentContext;
 

@@ -9,7 +9,7 @@ import io.opentelemetry.context.Scope;
  * The application's {@code ContextStorage}, backed by the agent's context: what the application
  * makes current is current for the agent's instrumentations, and the other way round.
  */
-final class ApplicationContextStorage implements ContextStorage {
+public final class ApplicationContextStorage implements ContextStorage {
 
   static final ApplicationContextStorage INSTANCE = new ApplicationContextStorage();
 

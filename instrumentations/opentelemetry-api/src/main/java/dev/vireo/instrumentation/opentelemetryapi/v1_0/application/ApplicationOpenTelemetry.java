@@ -12,7 +12,7 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
  * SDK. Its propagators are the API's own W3C trace context and baggage propagators, which read and
  * write the (bridged) current span and baggage.
  */
-final class ApplicationOpenTelemetry implements OpenTelemetry {
+public final class ApplicationOpenTelemetry implements OpenTelemetry {
 
   static final ApplicationOpenTelemetry INSTANCE = new ApplicationOpenTelemetry();
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Methods of API versions newer than 1.0 that the agent's SDK has (links) are implemented too;
  * the others keep the API's default (no-op) behaviour.
  */
-final class ApplicationSpan implements Span {
+public final class ApplicationSpan implements Span {
 
   final Object agentSpan;
   private volatile SpanContext spanContext;

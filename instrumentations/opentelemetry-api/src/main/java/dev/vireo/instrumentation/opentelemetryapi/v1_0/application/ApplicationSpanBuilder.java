@@ -12,7 +12,7 @@ import io.opentelemetry.context.Context;
 import java.util.concurrent.TimeUnit;
 
 /** The application's span builder over the agent's: the parent defaults to the current (agent) context. */
-final class ApplicationSpanBuilder implements SpanBuilder {
+public final class ApplicationSpanBuilder implements SpanBuilder {
 
   private final Object agentBuilder;
 

@@ -5,7 +5,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.Tracer;
 
 /** The application's tracer: one of the agent's SDK, under the application's instrumentation scope. */
-final class ApplicationTracer implements Tracer {
+public final class ApplicationTracer implements Tracer {
 
   private final Object agentTracer;
 

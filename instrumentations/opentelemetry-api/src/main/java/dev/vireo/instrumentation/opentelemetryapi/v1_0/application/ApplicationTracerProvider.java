@@ -5,7 +5,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 
 /** The application's tracer provider: the agent SDK's. */
-final class ApplicationTracerProvider implements TracerProvider {
+public final class ApplicationTracerProvider implements TracerProvider {
 
   static final ApplicationTracerProvider INSTANCE = new ApplicationTracerProvider();
 
