@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An application with its own, different versions of Byte Buddy, OkHttp, Kotlin, Okio, protobuf,
- * gRPC and the OpenTelemetry API on its class path keeps working under the agent, and is traced.
+ * gRPC and the OpenTelemetry API on its class path keeps working under the agent, and is traced; its own
+ * OpenTelemetry API is bridged to the agent (a manual span parents the agent's HTTP client span).
  */
 class ConflictingDependenciesSmokeTest {
 
@@ -54,8 +55,15 @@ class ConflictingDependenciesSmokeTest {
           .contains("okhttp request GET", "kotlin pair (a, b)", "protobuf hello", "grpc metadata Metadata",
               "otel api tracer true", "STATUS 200", "DONE")
           .anyMatch(line -> line.equals("bytebuddy byte-buddy-1.14.18.jar created true"));
-      ReceivedSpan span = receiver.awaitSpans(s -> !s.isEmpty(), Duration.ofSeconds(10)).get(0);
-      assertThat(span.name()).isEqualTo("GET");
+      // the application's own API is bridged: its manual span is the parent of the agent's CLIENT span
+      List<ReceivedSpan> spans = receiver.awaitSpans(s -> s.size() >= 2, Duration.ofSeconds(10));
+      ReceivedSpan span = spans.stream().filter(s -> s.name().equals("GET")).findFirst().orElseThrow(AssertionError::new);
+      ReceivedSpan manual =
+          spans.stream().filter(s -> s.name().equals("conflicts-manual")).findFirst().orElseThrow(AssertionError::new);
+      assertThat(manual.scopeName()).isEqualTo("app");
+      assertThat(manual.attribute("app.attribute")).isEqualTo("conflicts");
+      assertThat(span.parentSpanId()).isEqualTo(manual.spanId());
+      assertThat(span.traceId()).isEqualTo(manual.traceId());
       assertThat(server.traceparents.get("/conflicts").get(0)).contains(span.spanId());
     }
   }

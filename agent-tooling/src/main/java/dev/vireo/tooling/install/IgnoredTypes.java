@@ -19,6 +19,7 @@ final class IgnoredTypes {
           Arrays.asList(
               "dev.vireo.bootstrap.AgentClassLoader",
               "dev.vireo.tooling.install.ModuleClassLoader",
+              "dev.vireo.tooling.install.ApplicationOpenTelemetryClassLoader",
               "dev.vireo.tooling.extension.ExtensionClassLoader",
               // other agents' own classes (their exporters' HTTP clients): never traced, never changed
               "io.opentelemetry.javaagent.bootstrap.AgentClassLoader",

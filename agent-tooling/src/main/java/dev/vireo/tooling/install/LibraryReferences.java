@@ -33,7 +33,8 @@ final class LibraryReferences {
     LibraryReferences references = new LibraryReferences(classes);
     for (String name : classes.names()) {
       try {
-        new ClassReader(classes.bytes(name)).accept(references.new Collector(), ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        Collector collector = references.new Collector(classes.facesApplicationOpenTelemetry(name));
+        new ClassReader(classes.bytes(name)).accept(collector, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
       } catch (Exception unreadable) {
         // a class we cannot read is checked when it is linked instead
       }
@@ -41,8 +42,15 @@ final class LibraryReferences {
     return references;
   }
 
-  /** JDK, agent and module types need no check against the application. */
-  boolean isLibraryType(String internalName) {
+  /**
+   * JDK, agent and module types need no check against the application; for classes facing the
+   * application's OpenTelemetry API, {@code io.opentelemetry} types are the application's and are
+   * checked.
+   */
+  boolean isLibraryType(String internalName, boolean facesApplicationOpenTelemetry) {
+    if (facesApplicationOpenTelemetry && internalName.startsWith("io/opentelemetry/")) {
+      return true;
+    }
     return !(moduleClasses.containsInternalName(internalName)
         || AgentPackages.isAgentInternalName(internalName)
         || internalName.startsWith("javax/annotation/")
@@ -50,31 +58,46 @@ final class LibraryReferences {
         || internalName.startsWith("sun/"));
   }
 
-  private void addType(Type type) {
+  private void addType(Type type, boolean applicationFacing) {
     while (type.getSort() == Type.ARRAY) {
       type = type.getElementType();
     }
-    if (type.getSort() == Type.OBJECT && isLibraryType(type.getInternalName())) {
+    if (type.getSort() == Type.OBJECT && isLibraryType(type.getInternalName(), applicationFacing)) {
       types.add(type.getInternalName());
     } else if (type.getSort() == Type.METHOD) {
-      addType(type.getReturnType());
+      addType(type.getReturnType(), applicationFacing);
       for (Type argument : type.getArgumentTypes()) {
-        addType(argument);
+        addType(argument, applicationFacing);
       }
     }
   }
 
-  private void addOwner(String owner) {
+  private void addOwner(String owner, boolean applicationFacing) {
     if (owner.startsWith("[")) {
-      addType(Type.getType(owner));
-    } else if (isLibraryType(owner)) {
+      addType(Type.getType(owner), applicationFacing);
+    } else if (isLibraryType(owner, applicationFacing)) {
       types.add(owner);
     }
   }
 
   private final class Collector extends ClassVisitor {
-    Collector() {
+    private final boolean applicationFacing;
+
+    Collector(boolean applicationFacing) {
       super(OpenedClassReader.ASM_API);
+      this.applicationFacing = applicationFacing;
+    }
+
+    private void addType(Type type) {
+      LibraryReferences.this.addType(type, applicationFacing);
+    }
+
+    private void addOwner(String owner) {
+      LibraryReferences.this.addOwner(owner, applicationFacing);
+    }
+
+    private boolean isLibraryType(String internalName) {
+      return LibraryReferences.this.isLibraryType(internalName, applicationFacing);
     }
 
     @Override

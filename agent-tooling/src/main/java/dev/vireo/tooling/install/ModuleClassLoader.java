@@ -20,6 +20,7 @@ final class ModuleClassLoader extends ClassLoader {
   private final ClassLoader agentLoader;
   private final ClassLoader applicationLoader;
   private final ProtectionDomain protectionDomain;
+  private volatile ApplicationOpenTelemetryClassLoader applicationOpenTelemetrySide;
 
   ModuleClassLoader(ModuleClasses moduleClasses, ClassLoader agentLoader, ClassLoader applicationLoader) {
     super(null);
@@ -34,7 +35,9 @@ final class ModuleClassLoader extends ClassLoader {
     synchronized (getClassLoadingLock(name)) {
       Class<?> loaded = findLoadedClass(name);
       if (loaded == null) {
-        if (moduleClasses.contains(name)) {
+        if (moduleClasses.facesApplicationOpenTelemetry(name)) {
+          loaded = applicationOpenTelemetrySide().loadClass(name);
+        } else if (moduleClasses.contains(name)) {
           loaded = defineModuleClass(name);
         } else {
           loaded = fromAgentOrApplication(name);
@@ -45,6 +48,21 @@ final class ModuleClassLoader extends ClassLoader {
       }
       return loaded;
     }
+  }
+
+  /** The loader of this module's classes that face the application's OpenTelemetry API. */
+  private ApplicationOpenTelemetryClassLoader applicationOpenTelemetrySide() {
+    ApplicationOpenTelemetryClassLoader side = applicationOpenTelemetrySide;
+    if (side == null) {
+      synchronized (this) {
+        side = applicationOpenTelemetrySide;
+        if (side == null) {
+          side = new ApplicationOpenTelemetryClassLoader(moduleClasses, this, applicationLoader);
+          applicationOpenTelemetrySide = side;
+        }
+      }
+    }
+    return side;
   }
 
   private Class<?> defineModuleClass(String name) throws ClassNotFoundException {

@@ -28,6 +28,8 @@ final class ModuleClasses {
   private final String[] prefixes;
   /** The same in internal form ({@code dev/vireo/...}), for bytecode references. */
   private final String[] internalPrefixes;
+  /** Packages whose classes face the application's OpenTelemetry API; each ends with a dot. */
+  private final String[] applicationOpenTelemetryPrefixes;
   private volatile List<String> names;
 
   ModuleClasses(InstrumentationModule module, ClassLoader agentLoader) {
@@ -42,6 +44,12 @@ final class ModuleClasses {
       String helper = helpers.get(i);
       prefixes[i + 1] = helper.endsWith(".") ? helper : helper + ".";
     }
+    List<String> applicationFacing = module.applicationOpenTelemetryPackages();
+    this.applicationOpenTelemetryPrefixes = new String[applicationFacing.size()];
+    for (int i = 0; i < applicationFacing.size(); i++) {
+      String facing = applicationFacing.get(i);
+      applicationOpenTelemetryPrefixes[i] = facing.endsWith(".") ? facing : facing + ".";
+    }
     this.internalPrefixes = new String[prefixes.length];
     for (int i = 0; i < prefixes.length; i++) {
       internalPrefixes[i] = prefixes[i].replace('.', '/');
@@ -50,6 +58,19 @@ final class ModuleClasses {
 
   boolean contains(String className) {
     for (String prefix : prefixes) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a module class faces the application's OpenTelemetry API ({@link
+   * InstrumentationModule#applicationOpenTelemetryPackages()}).
+   */
+  boolean facesApplicationOpenTelemetry(String className) {
+    for (String prefix : applicationOpenTelemetryPrefixes) {
       if (className.startsWith(prefix)) {
         return true;
       }

@@ -66,7 +66,7 @@ class ModuleClassLoaderTest {
       assertThat(classes.names())
           .contains("dev.vireo.tooling.install.modulefixture.FixtureModule", "dev.vireo.tooling.install.helperfixture.SharedCore");
       assertThat(LibraryReferences.of(classes).types).contains("libfixture/LibraryType");
-      assertThat(LibraryReferences.of(classes).isLibraryType("dev/vireo/tooling/install/helperfixture/SharedCore")).isFalse();
+      assertThat(LibraryReferences.of(classes).isLibraryType("dev/vireo/tooling/install/helperfixture/SharedCore", false)).isFalse();
     }
   }
 

@@ -56,5 +56,19 @@ public interface InstrumentationModule {
     return Collections.emptyList();
   }
 
+  /**
+   * Packages of this module (the module's package or below, e.g. {@code
+   * "dev.vireo.instrumentation.opentelemetryapi.application"}) whose classes face the
+   * <em>application's</em> OpenTelemetry API: they are defined in a second class loader per
+   * application class loader in which {@code io.opentelemetry.*} resolves from the application,
+   * not from the agent (every other class, the rest of the module included, resolves as for the
+   * module's other classes). They talk to the module's agent-facing classes only through members
+   * whose signatures name no OpenTelemetry type (JDK types, {@code Object}). Their references to
+   * the application's OpenTelemetry API are part of the module's version check.
+   */
+  default List<String> applicationOpenTelemetryPackages() {
+    return Collections.emptyList();
+  }
+
   List<TypeInstrumentation> typeInstrumentations();
 }

@@ -38,14 +38,25 @@ public final class ConflictingLibrariesApp {
     Object metadata = Class.forName("io.grpc.Metadata").getConstructor().newInstance();
     System.out.println("grpc metadata " + metadata.getClass().getSimpleName());
 
-    // The application's own OpenTelemetry API (no SDK): a no-op span, independent of the agent's.
+    // The application's own OpenTelemetry API (no SDK), bridged to the agent: a manual span that parents the
+    // agent's HTTP client span.
     Object openTelemetry = Class.forName("io.opentelemetry.api.GlobalOpenTelemetry").getMethod("get").invoke(null);
     Object tracer =
         openTelemetry.getClass().getMethod("getTracer", String.class).invoke(openTelemetry, "app");
     System.out.println("otel api tracer " + (tracer != null));
-
-    HttpURLConnection connection = (HttpURLConnection) new URL(args[0]).openConnection();
-    System.out.println("STATUS " + connection.getResponseCode());
+    Object spanBuilder =
+        Class.forName("io.opentelemetry.api.trace.Tracer").getMethod("spanBuilder", String.class).invoke(tracer, "conflicts-manual");
+    Class<?> spanType = Class.forName("io.opentelemetry.api.trace.Span");
+    Object span = Class.forName("io.opentelemetry.api.trace.SpanBuilder").getMethod("startSpan").invoke(spanBuilder);
+    spanType.getMethod("setAttribute", String.class, String.class).invoke(span, "app.attribute", "conflicts");
+    AutoCloseable scope = (AutoCloseable) Class.forName("io.opentelemetry.context.ImplicitContextKeyed").getMethod("makeCurrent").invoke(span);
+    try {
+      HttpURLConnection connection = (HttpURLConnection) new URL(args[0]).openConnection();
+      System.out.println("STATUS " + connection.getResponseCode());
+    } finally {
+      scope.close();
+      spanType.getMethod("end").invoke(span);
+    }
     System.out.println("DONE");
   }
 

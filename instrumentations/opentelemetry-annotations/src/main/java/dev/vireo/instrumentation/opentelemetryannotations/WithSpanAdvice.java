@@ -1,0 +1,25 @@
+package dev.vireo.instrumentation.opentelemetryannotations;
+
+import dev.vireo.instrumentation.tracedmethods.TracedMethodCalls;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/** Around a {@code @WithSpan} method. */
+public final class WithSpanAdvice {
+
+  private WithSpanAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static Object enter(
+      @Advice.Origin Class<?> type, @Advice.Origin("#m#d") String signature, @Advice.AllArguments Object[] arguments) {
+    return TracedMethodCalls.start(WithSpanSpans.INSTRUMENTERS, type, signature, arguments);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
+  public static void exit(
+      @Advice.Enter Object call,
+      @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
+      @Advice.Thrown Throwable error) {
+    TracedMethodCalls.end(call, result, error);
+  }
+}

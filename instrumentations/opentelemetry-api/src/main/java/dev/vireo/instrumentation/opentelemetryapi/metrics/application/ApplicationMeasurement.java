@@ -1,0 +1,37 @@
+package dev.vireo.instrumentation.opentelemetryapi.metrics.application;
+
+import dev.vireo.instrumentation.opentelemetryapi.common.application.ApplicationAttributes;
+import dev.vireo.instrumentation.opentelemetryapi.metrics.AgentMeters;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
+import io.opentelemetry.api.metrics.ObservableLongMeasurement;
+
+/** The agent's measurement handed to an application callback. */
+public final class ApplicationMeasurement implements ObservableLongMeasurement, ObservableDoubleMeasurement {
+
+  private final Object agentMeasurement;
+
+  ApplicationMeasurement(Object agentMeasurement) {
+    this.agentMeasurement = agentMeasurement;
+  }
+
+  @Override
+  public void record(long value) {
+    AgentMeters.record(agentMeasurement, value, AgentMeters.noAttributes());
+  }
+
+  @Override
+  public void record(long value, Attributes attributes) {
+    AgentMeters.record(agentMeasurement, value, ApplicationAttributes.toAgent(attributes));
+  }
+
+  @Override
+  public void record(double value) {
+    AgentMeters.record(agentMeasurement, value, AgentMeters.noAttributes());
+  }
+
+  @Override
+  public void record(double value, Attributes attributes) {
+    AgentMeters.record(agentMeasurement, value, ApplicationAttributes.toAgent(attributes));
+  }
+}
