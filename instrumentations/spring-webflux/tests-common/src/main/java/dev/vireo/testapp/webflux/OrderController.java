@@ -10,12 +10,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /** Annotated endpoints: JDBC on boundedElastic, scheduler hops, server-sent events. */
 @RestController
@@ -29,6 +32,41 @@ public class OrderController {
   public static volatile long foreverCancelledEpochNanos;
   /** The names of the threads that received /hop requests (Reactor Netty's event loops). */
   public static final Set<String> REQUEST_THREADS = ConcurrentHashMap.newKeySet();
+
+  private final WebClient webClient;
+
+  public OrderController(WebClient.Builder webClients) {
+    this.webClient = webClients.build();
+  }
+
+  /** JDBC on boundedElastic, then a WebClient call to this shop's own router function. */
+  @GetMapping("/checkout/{id}")
+  public Mono<String> checkout(@PathVariable("id") String id, ServerHttpRequest request) {
+    String base = request.getURI().getScheme() + "://" + request.getURI().getRawAuthority();
+    return Mono.fromCallable(() -> itemName(id))
+        .subscribeOn(Schedulers.boundedElastic())
+        .flatMap(name -> webClient.get().uri(base + "/stock/" + id).retrieve().bodyToMono(String.class)
+            .map(stock -> "checkout " + id + " " + name + " " + stock));
+  }
+
+  /** A WebClient call to a port nobody listens on, retried twice. */
+  @GetMapping("/unreachable")
+  public Mono<String> unreachable() {
+    return webClient.get().uri("http://127.0.0.1:" + CLOSED_PORT + "/nowhere").retrieve().bodyToMono(String.class)
+        .retryWhen(Retry.max(2))
+        .onErrorResume(e -> Mono.just("unreachable"));
+  }
+
+  /** A port that was free a moment ago: connections to it are refused. */
+  public static final int CLOSED_PORT = closedPort();
+
+  private static int closedPort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @GetMapping("/orders/{id}")
   public Mono<String> order(@PathVariable("id") String id) {

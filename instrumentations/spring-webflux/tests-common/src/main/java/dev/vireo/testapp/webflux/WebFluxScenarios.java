@@ -94,6 +94,61 @@ public abstract class WebFluxScenarios {
   }
 
   @Test
+  void webClientCallIsAClientSpanParentOfTheDownstreamServer() throws Exception {
+    RawHttp.Response response = RawHttp.get(port, "/checkout/42");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contains("checkout 42 widget stock 42")).isTrue();
+
+    List<SpanData> spans = oneTrace(4);
+    SpanData server = byName(spans, "GET /checkout/{id}");
+    SpanData query = byName(spans, "SELECT items");
+    SpanData client = byName(spans, "GET");
+    SpanData downstream = byName(spans, "GET /stock/{sku}");
+    assertThat(server.getParentSpanContext().isValid()).isFalse();
+    assertThat(query.getParentSpanId()).isEqualTo(server.getSpanId());
+    assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
+    assertThat(downstream.getParentSpanId()).as("traceparent injected").isEqualTo(client.getSpanId());
+    assertThat(client.getInstrumentationScopeInfo().getName()).isEqualTo("dev.vireo.spring-webflux");
+    assertThat(client.getStatus()).isEqualTo(StatusData.unset());
+    OpenTelemetryAssertions.assertThat(client)
+        .hasKind(SpanKind.CLIENT)
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("http.request.method"), "GET"),
+            equalTo(stringKey("url.full"), "http://127.0.0.1:" + port + "/stock/42"),
+            equalTo(stringKey("server.address"), "127.0.0.1"),
+            equalTo(longKey("server.port"), (long) port),
+            equalTo(longKey("http.response.status_code"), 200L));
+  }
+
+  @Test
+  void refusedConnectionRetriedGivesOneClientSpanPerAttempt() throws Exception {
+    RawHttp.Response response = RawHttp.get(port, "/unreachable");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contains("unreachable")).isTrue();
+
+    List<SpanData> spans = oneTrace(4);
+    SpanData server = byName(spans, "GET /unreachable");
+    List<SpanData> attempts = spans.stream().filter(s -> s.getKind() == SpanKind.CLIENT).collect(Collectors.toList());
+    assertThat(attempts).hasSize(3).allSatisfy(attempt -> {
+      assertThat(attempt.getName()).isEqualTo("GET");
+      assertThat(attempt.getParentSpanId()).isEqualTo(server.getSpanId());
+      assertThat(attempt.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+      // WebClient wraps the refused connection (its cause) in its own exception
+      assertThat(attempt.getAttributes().get(stringKey("error.type")))
+          .isEqualTo("org.springframework.web.reactive.function.client.WebClientRequestException");
+      assertThat(attempt.getAttributes().get(stringKey("url.full")))
+          .isEqualTo("http://127.0.0.1:" + OrderController.CLOSED_PORT + "/nowhere");
+      assertThat(attempt.getAttributes().get(longKey("http.response.status_code"))).isNull();
+    });
+  }
+
+  private static SpanData byName(List<SpanData> spans, String name) {
+    List<SpanData> named = spans.stream().filter(s -> s.getName().equals(name)).collect(Collectors.toList());
+    assertThat(named).as("spans named %s in %s", name, spans).hasSize(1);
+    return named.get(0);
+  }
+
+  @Test
   void routerFunctionGivesItsPattern() throws Exception {
     RawHttp.Response response = RawHttp.get(port, "/stock/7");
     assertThat(response.status()).isEqualTo(200);
