@@ -1,0 +1,40 @@
+package dev.vireo.instrumentation.reactornetty;
+
+import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
+import dev.vireo.instrumentation.spi.InstrumentationModule;
+import dev.vireo.instrumentation.spi.TypeInstrumentation;
+import java.util.Collections;
+import java.util.List;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * SERVER spans for Reactor Netty's HTTP server. The request handler an application (or Spring
+ * WebFlux) gives to {@code HttpServer.handle} is wrapped when the server is configured: public API,
+ * the same in reactor-netty-http 1.0 to 1.3, and {@code route(...)} goes through it too.
+ */
+public final class ReactorNettyModule implements InstrumentationModule {
+
+  /** The module's name; also names its instrumentation scope ({@code InstrumentationScope.of(NAME)}). */
+  public static final String NAME = "reactor-netty";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public ElementMatcher<ClassLoader> classLoaderMatcher() {
+    return ClassLoaderMatchers.hasClassesNamed("reactor.netty.http.server.HttpServer");
+  }
+
+  @Override
+  public List<TypeInstrumentation> typeInstrumentations() {
+    return Collections.<TypeInstrumentation>singletonList(
+        forTypes(named("reactor.netty.http.server.HttpServer"))
+            .advise(named("handle").and(takesArguments(1)), "dev.vireo.instrumentation.reactornetty.ServerHandleAdvice"));
+  }
+}

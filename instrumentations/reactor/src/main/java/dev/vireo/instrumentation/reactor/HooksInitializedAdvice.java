@@ -1,0 +1,14 @@
+package dev.vireo.instrumentation.reactor;
+
+import net.bytebuddy.asm.Advice;
+
+/** End of {@code Hooks}' static initializer: installs the context hook before any operator is assembled. */
+public final class HooksInitializedAdvice {
+
+  private HooksInitializedAdvice() {}
+
+  @Advice.OnMethodExit(suppress = Throwable.class, inline = false)
+  public static void exit() {
+    ContextLifter.install();
+  }
+}

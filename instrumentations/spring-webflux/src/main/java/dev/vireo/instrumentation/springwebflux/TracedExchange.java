@@ -1,0 +1,101 @@
+package dev.vireo.instrumentation.springwebflux;
+
+import io.opentelemetry.context.Scope;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.reactivestreams.Subscription;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Mono;
+
+/**
+ * One exchange attempt: on subscription, a CLIENT span starts under the context current then (the
+ * caller's, carried by the Reactor hook), the propagation headers go into a copy of the request, and
+ * the span ends when the response arrives (its status known; the body is the caller's business), on
+ * error (connection refused, timeout), or on cancellation, whichever comes first.
+ */
+final class TracedExchange extends Mono<ClientResponse> {
+
+  private final ClientRequest request;
+  private final ExchangeFunction next;
+
+  TracedExchange(ClientRequest request, ExchangeFunction next) {
+    this.request = request;
+    this.next = next;
+  }
+
+  @Override
+  public void subscribe(CoreSubscriber<? super ClientResponse> actual) {
+    WebClientCall call = WebClientSpans.start(request);
+    if (call == null) {
+      next.exchange(request).subscribe(actual);
+      return;
+    }
+    try (Scope ignored = call.context.makeCurrent()) {
+      next.exchange(call.tracedRequest()).subscribe(new EndingSubscriber(actual, call));
+    }
+  }
+
+  private static final class EndingSubscriber implements CoreSubscriber<ClientResponse>, Subscription {
+
+    private static final AtomicIntegerFieldUpdater<EndingSubscriber> ENDED =
+        AtomicIntegerFieldUpdater.newUpdater(EndingSubscriber.class, "ended");
+
+    private final CoreSubscriber<? super ClientResponse> actual;
+    private final WebClientCall call;
+    private Subscription upstream;
+    private volatile int ended;
+
+    EndingSubscriber(CoreSubscriber<? super ClientResponse> actual, WebClientCall call) {
+      this.actual = actual;
+      this.call = call;
+    }
+
+    private void end(ClientResponse response, Throwable error) {
+      if (ENDED.compareAndSet(this, 0, 1)) {
+        WebClientSpans.end(call, response, error);
+      }
+    }
+
+    @Override
+    public void onSubscribe(Subscription subscription) {
+      upstream = subscription;
+      actual.onSubscribe(this);
+    }
+
+    @Override
+    public void onNext(ClientResponse response) {
+      end(response, null);
+      actual.onNext(response);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      end(null, error);
+      actual.onError(error);
+    }
+
+    @Override
+    public void onComplete() {
+      end(null, null);
+      actual.onComplete();
+    }
+
+    @Override
+    public void request(long n) {
+      upstream.request(n);
+    }
+
+    @Override
+    public void cancel() {
+      end(null, null);
+      upstream.cancel();
+    }
+
+    @Override
+    public reactor.util.context.Context currentContext() {
+      return actual.currentContext();
+    }
+  }
+}
