@@ -48,6 +48,8 @@ import org.apache.http.util.EntityUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Apache HttpClient 4 through the shared HTTP client test matrix, plus every {@code execute} overload
@@ -222,6 +224,29 @@ class ApacheHttpClient4Test extends AbstractHttpClientTest<HttpUriRequest> {
     try (CloseableHttpClient legacy = new org.apache.http.impl.client.DefaultHttpClient()) {
       assertOneSpan("/legacy", () -> legacy.execute(get("/legacy"), STATUS));
     }
+  }
+
+  @Test
+  void restTemplateOnTheHttpComponentsFactoryMakesOneClientSpan() throws Exception {
+    RestTemplate restTemplate = new RestTemplate(new HttpComponentsClientHttpRequestFactory(client));
+    Span parent = VireoTelemetry.get().getTracer("test").spanBuilder("parent").startSpan();
+    try (Scope ignored = parent.makeCurrent()) {
+      assertThat(restTemplate.getForObject(server.url("/rest"), String.class)).isEqualTo("status 200 ");
+    } finally {
+      parent.end();
+    }
+
+    Trace trace = AgentTesting.waitForSpans(2).trace(0);
+    assertThat(AgentTesting.spans()).hasSize(2);
+    trace.span(0).hasName("parent");
+    trace.span(1)
+        .hasName("GET")
+        .hasKind(SpanKind.CLIENT)
+        .hasParent(trace.get(0))
+        .hasAttribute(stringKey("url.full"), server.url("/rest"))
+        .hasAttribute(longKey("http.response.status_code"), 200L);
+    assertThat(trace.get(1).getInstrumentationScopeInfo().getName()).isEqualTo(scopeName());
+    assertTraceparentNames(server.only("/rest").header("traceparent"), trace.get(1));
   }
 
   private static int statusOf(CloseableHttpResponse response) throws Exception {

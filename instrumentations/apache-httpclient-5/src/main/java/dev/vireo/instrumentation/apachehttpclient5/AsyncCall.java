@@ -117,8 +117,9 @@ final class AsyncCall {
 
   /** A copy of the request with its configuration, so HttpClient treats it as the original. */
   private static HttpRequest copyOf(HttpRequest request) {
-    ConfigurableHttpRequest copy =
-        new ConfigurableHttpRequest(request.getMethod(), request.getScheme(), request.getAuthority(), request.getPath());
+    ConfigurableHttpRequest copy = new ConfigurableHttpRequest(request.getMethod(), request.getPath()); // 5.0 has this one
+    copy.setScheme(request.getScheme());
+    copy.setAuthority(request.getAuthority());
     copy.setVersion(request.getVersion());
     copy.setHeaders(request.getHeaders());
     if (request instanceof Configurable) {

@@ -1,5 +1,5 @@
 /**
- * CLIENT spans for Apache HttpClient 5.x (tested: 5.1.3, 5.6.3), classic and async.
+ * CLIENT spans for Apache HttpClient 5.x (tested: 5.0.4, 5.6.3), classic and async.
  *
  * <p>Classic ({@code CloseableHttpClient}): as in the apache-httpclient-4 and okhttp modules, each
  * request on the wire is a CLIENT span; redirects, authentication challenges and retries inside one

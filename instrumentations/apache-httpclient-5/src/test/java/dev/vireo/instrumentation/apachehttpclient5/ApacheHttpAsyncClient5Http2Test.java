@@ -12,6 +12,7 @@ import dev.vireo.testing.agent.Trace;
 import dev.vireo.testing.http.AbstractHttpClientTest;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.StatusData;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -84,7 +85,7 @@ class ApacheHttpAsyncClient5Http2Test {
 
   @Test
   void http2RequestReportsProtocolVersion2() throws Exception {
-    SimpleHttpResponse response = client.execute(SimpleHttpRequest.create("GET", url("/h2")), null).get(30, TimeUnit.SECONDS);
+    SimpleHttpResponse response = client.execute(new SimpleHttpRequest("GET", URI.create(url("/h2"))), null).get(30, TimeUnit.SECONDS);
 
     assertThat(response.getBodyText()).isEqualTo("h2 answer");
     assertThat(versionByPath.get("/h2")).isEqualTo("HTTP/2.0");
@@ -108,7 +109,7 @@ class ApacheHttpAsyncClient5Http2Test {
   @Test
   void http2NotFoundIsAnError() throws Exception {
     SimpleHttpResponse response =
-        client.execute(SimpleHttpRequest.create("GET", url("/missing")), null).get(30, TimeUnit.SECONDS);
+        client.execute(new SimpleHttpRequest("GET", URI.create(url("/missing"))), null).get(30, TimeUnit.SECONDS);
 
     assertThat(response.getCode()).isEqualTo(404);
     Trace trace = AgentTesting.waitForSpans(1).trace(0);

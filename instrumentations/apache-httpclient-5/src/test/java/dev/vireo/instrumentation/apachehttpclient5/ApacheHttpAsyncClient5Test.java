@@ -14,6 +14,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +62,7 @@ class ApacheHttpAsyncClient5Test extends AbstractAsyncHttpClientTest<SimpleHttpR
 
   @Override
   protected SimpleHttpRequest request(String method, String url, Map<String, String> headers, String body) {
-    SimpleHttpRequest request = SimpleHttpRequest.create(method, url);
+    SimpleHttpRequest request = new SimpleHttpRequest(method, URI.create(url));
     headers.forEach(request::addHeader);
     if (body != null) {
       request.setBody(body, ContentType.APPLICATION_JSON);
@@ -105,7 +106,7 @@ class ApacheHttpAsyncClient5Test extends AbstractAsyncHttpClientTest<SimpleHttpR
 
   @Override
   protected Answer getWithTimeout(String url, Duration timeout) throws Exception {
-    SimpleHttpRequest get = SimpleHttpRequest.create("GET", url);
+    SimpleHttpRequest get = new SimpleHttpRequest("GET", URI.create(url));
     get.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(timeout.toMillis())).build());
     return send(get);
   }
