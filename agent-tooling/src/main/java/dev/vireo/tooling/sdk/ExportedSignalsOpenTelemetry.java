@@ -14,6 +14,10 @@ import io.opentelemetry.context.propagation.ContextPropagators;
  */
 final class ExportedSignalsOpenTelemetry implements OpenTelemetry {
 
+  // looked up once: the API's noop() methods try to load the incubator API on every call
+  private static final MeterProvider NOOP_METERS = MeterProvider.noop();
+  private static final LoggerProvider NOOP_LOGS = LoggerProvider.noop();
+
   private final OpenTelemetry delegate;
   private final boolean metrics;
   private final boolean logs;
@@ -31,12 +35,12 @@ final class ExportedSignalsOpenTelemetry implements OpenTelemetry {
 
   @Override
   public MeterProvider getMeterProvider() {
-    return metrics ? delegate.getMeterProvider() : MeterProvider.noop();
+    return metrics ? delegate.getMeterProvider() : NOOP_METERS;
   }
 
   @Override
   public LoggerProvider getLogsBridge() {
-    return logs ? delegate.getLogsBridge() : LoggerProvider.noop();
+    return logs ? delegate.getLogsBridge() : NOOP_LOGS;
   }
 
   @Override

@@ -74,8 +74,9 @@ public final class ShopDemo {
       }
       awaitQuiet(receiver, requests);
       System.out.println();
+      Map<String, List<String>> logLines = SpanLogLines.bySpanId(receiver.logsRequests());
       for (List<ReceivedSpan> trace : traces(receiver.spans()).values()) {
-        System.out.println(TraceTree.render(trace));
+        System.out.println(TraceTree.render(trace, logLines));
       }
     } finally {
       stopAll(services);
@@ -118,7 +119,8 @@ public final class ShopDemo {
         "-Dotel.service.name=" + service,
         "-Dotel.exporter.otlp.endpoint=" + endpoint,
         "-Dotel.metrics.exporter=none",
-        "-Dotel.bsp.schedule.delay=500");
+        "-Dotel.bsp.schedule.delay=500",
+        "-Dotel.blrp.schedule.delay=500");
   }
 
   private static ReadyLine start(List<ForkedService> services, String name, Path jar, List<String> jvmArgs,

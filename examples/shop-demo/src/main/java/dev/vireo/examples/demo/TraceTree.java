@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Renders the spans of one trace as an indented tree: service, name, kind, duration, key attributes. */
+/**
+ * Renders the spans of one trace as an indented tree: service, name, kind, duration, key attributes, and under
+ * each span the log lines the service wrote while it was current.
+ */
 final class TraceTree {
 
   private static final List<String> KEY_ATTRIBUTES =
@@ -21,6 +24,10 @@ final class TraceTree {
   private TraceTree() {}
 
   static String render(List<ReceivedSpan> spans) {
+    return render(spans, Map.of());
+  }
+
+  static String render(List<ReceivedSpan> spans, Map<String, List<String>> logLines) {
     Set<String> ids = new HashSet<>();
     spans.forEach(span -> ids.add(span.spanId()));
     Map<String, List<ReceivedSpan>> children = new HashMap<>();
@@ -37,13 +44,18 @@ final class TraceTree {
     children.values().forEach(list -> list.sort(byStart));
     StringBuilder out = new StringBuilder("trace ").append(spans.get(0).traceId()).append('\n');
     for (ReceivedSpan root : roots) {
-      append(out, root, children, "", true);
+      append(out, root, children, logLines, "", true);
     }
     return out.toString();
   }
 
   private static void append(
-      StringBuilder out, ReceivedSpan span, Map<String, List<ReceivedSpan>> children, String indent, boolean last) {
+      StringBuilder out,
+      ReceivedSpan span,
+      Map<String, List<ReceivedSpan>> children,
+      Map<String, List<String>> logLines,
+      String indent,
+      boolean last) {
     out.append(indent).append(last ? "└─ " : "├─ ");
     out.append('[').append(span.resourceAttribute("service.name")).append("] ");
     out.append(span.name()).append(' ').append(span.kind());
@@ -63,8 +75,12 @@ final class TraceTree {
     }
     out.append('\n');
     List<ReceivedSpan> kids = children.getOrDefault(span.spanId(), List.of());
+    String childIndent = indent + (last ? "   " : "│  ");
+    for (String line : logLines.getOrDefault(span.spanId(), List.of())) {
+      out.append(childIndent).append(kids.isEmpty() ? "   " : "│  ").append("log: ").append(line).append('\n');
+    }
     for (int i = 0; i < kids.size(); i++) {
-      append(out, kids.get(i), children, indent + (last ? "   " : "│  "), i == kids.size() - 1);
+      append(out, kids.get(i), children, logLines, childIndent, i == kids.size() - 1);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
 import java.util.Map;
 import java.util.logging.Formatter;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -21,9 +22,29 @@ final class JulRecords {
   static void emit(Logger logger, LogRecord record) {
     Level level = record.getLevel();
     // what the logger itself will drop (level, filter) is not the application's output either
-    if (level != null && logger.isLoggable(level) && (logger.getFilter() == null || logger.getFilter().isLoggable(record))) {
+    if (level != null
+        && logger.isLoggable(level)
+        && (logger.getFilter() == null || logger.getFilter().isLoggable(record))
+        && !bridgedToAnotherLibrary(logger)) {
       RECORDS.emit(record, Context.current());
     }
+  }
+
+  /**
+   * Whether a handler on the record's way hands it to SLF4J or Log4j (jul-to-slf4j, as Spring Boot installs it, or
+   * log4j-jul): that library's own instrumentation exports it, and once is enough.
+   */
+  private static boolean bridgedToAnotherLibrary(Logger logger) {
+    for (Logger current = logger; current != null; current = current.getUseParentHandlers() ? current.getParent() : null) {
+      for (Handler handler : current.getHandlers()) {
+        String name = handler.getClass().getName();
+        if (name.equals("org.slf4j.bridge.SLF4JBridgeHandler")
+            || name.equals("org.apache.logging.log4j.jul.Log4jBridgeHandler")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Called on the logging thread, inside {@code Logger.log}. */

@@ -80,6 +80,23 @@ class JavaUtilLoggingTest {
   }
 
   @Test
+  void recordsBridgedToSlf4jAreLeftToTheLibraryBehindIt() {
+    Logger bridged = Logger.getLogger("test.jul.bridged");
+    bridged.setUseParentHandlers(false);
+    org.slf4j.bridge.SLF4JBridgeHandler handler = new org.slf4j.bridge.SLF4JBridgeHandler();
+    bridged.addHandler(handler);
+    try {
+      Logger.getLogger("test.jul.bridged.child").warning("bridged to slf4j");
+      LOGGER.info("marker after the bridged line");
+
+      recordWithBody("marker after the bridged line");
+      assertThat(AgentTesting.logRecords()).noneMatch(r -> "bridged to slf4j".equals(r.getBodyValue().asString()));
+    } finally {
+      bridged.removeHandler(handler);
+    }
+  }
+
+  @Test
   void openTelemetrySdkLoggingIsNotCaptured() {
     Logger.getLogger("io.opentelemetry.exporter.internal.http.HttpExporter").warning("sdk export failed");
     LOGGER.info("marker after the sdk line");

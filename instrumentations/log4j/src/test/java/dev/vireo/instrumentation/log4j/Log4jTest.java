@@ -37,6 +37,7 @@ class Log4jTest {
   private static final Tracer TRACER = VireoTelemetry.get().getTracer("log4j-test");
   private static final Logger SYNC = LogManager.getLogger("test.sync");
   private static final Logger ASYNC = LogManager.getLogger("test.async");
+  private static final Logger ASYNC_LOGGER = LogManager.getLogger("test.asynclogger");
 
   /** The line of {@code message} in {@code file}, waiting for it (the async appender writes it later). */
   private static String lineOf(String file, String message) throws Exception {
@@ -111,6 +112,24 @@ class Log4jTest {
 
     assertThat(lineOf("async.log", "async inside")).isEqualTo(ids(span.getSpanContext()) + "async inside");
     assertThat(lineOf("async.log", "async outside")).isEqualTo("|||async outside");
+  }
+
+  @Test
+  void asyncLoggerWritesTheLoggingCallsIds() throws Exception {
+    Span span = TRACER.spanBuilder("request").startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      ASYNC_LOGGER.info("async logger inside");
+    } finally {
+      span.end();
+    }
+    ASYNC_LOGGER.info("async logger outside");
+
+    assertThat(lineOf("async-logger.log", "async logger inside"))
+        .isEqualTo(ids(span.getSpanContext()) + "async logger inside");
+    assertThat(lineOf("async-logger.log", "async logger outside")).isEqualTo("|||async logger outside");
+    LogRecordData record =
+        AgentTesting.waitForLogRecord(r -> "async logger inside".equals(r.getBodyValue().asString()), "async logger");
+    assertThat(record).hasSpanContext(span.getSpanContext()).hasSeverity(Severity.INFO);
   }
 
   @Test

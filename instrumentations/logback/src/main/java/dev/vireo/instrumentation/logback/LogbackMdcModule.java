@@ -7,16 +7,16 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * {@code trace_id}, {@code span_id} and {@code trace_flags} in Logback's MDC while a span is current, so a
- * pattern's {@code %X{trace_id}} prints them. The span is taken on the logging thread when the logger hands the
- * event to its appenders, and added where the event hands out its MDC map: an async appender, reading the map
- * later on its own thread, still sees the span of the logging call. Nothing is written into the MDC itself, so
- * nothing can go stale on a reused thread.
+ * pattern's {@code %X{trace_id}} prints them. They are added where the event hands out its MDC map, the first time
+ * on the logging thread (an appender formatting the line, or an async appender preparing the event for its
+ * worker), and kept in the event: the worker reads the logging call's ids. Nothing is written into the MDC
+ * itself, so nothing can go stale on a reused thread.
  */
 public final class LogbackMdcModule implements InstrumentationModule {
 
@@ -35,9 +35,7 @@ public final class LogbackMdcModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Arrays.<TypeInstrumentation>asList(
-        forTypes(named("ch.qos.logback.classic.Logger"))
-            .advise(named("callAppenders").and(takesArguments(1)), PACKAGE + "MdcCaptureAdvice"),
+    return Collections.<TypeInstrumentation>singletonList(
         forTypes(named("ch.qos.logback.classic.spi.LoggingEvent"))
             .advise(named("getMDCPropertyMap").and(takesArguments(0)), PACKAGE + "MdcPropertyMapAdvice"));
   }

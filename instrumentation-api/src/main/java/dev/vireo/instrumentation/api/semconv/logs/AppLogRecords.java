@@ -37,6 +37,9 @@ public final class AppLogRecords<EVENT> {
 
   static final int MAX_CACHED_KEYS = 256;
 
+  /** Looked up once: {@code LoggerProvider.noop()} tries to load the incubator API (a ClassNotFoundException) each call. */
+  private static final LoggerProvider NOOP = LoggerProvider.noop();
+
   /** Set while this thread emits a record: whatever the SDK logs meanwhile is not captured again. */
   private static final ThreadLocal<Boolean> EMITTING = new ThreadLocal<>();
 
@@ -82,7 +85,7 @@ public final class AppLogRecords<EVENT> {
         return;
       }
       LoggerProvider provider = VireoTelemetry.get().getLogsBridge();
-      if (provider == LoggerProvider.noop()) {
+      if (provider == NOOP) {
         return; // otel.logs.exporter=none: nothing would be exported, so nothing is built
       }
       String scope = loggerName == null || loggerName.isEmpty() ? "ROOT" : loggerName;
