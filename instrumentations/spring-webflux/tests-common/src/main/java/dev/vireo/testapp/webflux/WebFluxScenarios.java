@@ -121,6 +121,30 @@ public abstract class WebFluxScenarios {
   }
 
   @Test
+  void reactorNettyHttpClientCallIsAClientSpanParentOfTheDownstreamServer() throws Exception {
+    RawHttp.Response response = RawHttp.get(port, "/netty/9");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contains("netty stock 9")).isTrue();
+
+    List<SpanData> spans = oneTrace(3);
+    SpanData server = byName(spans, "GET /netty/{id}");
+    SpanData client = byName(spans, "GET");
+    SpanData downstream = byName(spans, "GET /stock/{sku}");
+    assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
+    assertThat(downstream.getParentSpanId()).as("traceparent injected").isEqualTo(client.getSpanId());
+    assertThat(client.getInstrumentationScopeInfo().getName()).isEqualTo(SCOPE);
+    OpenTelemetryAssertions.assertThat(client)
+        .hasKind(SpanKind.CLIENT)
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("http.request.method"), "GET"),
+            equalTo(stringKey("url.full"), "http://127.0.0.1:" + port + "/stock/9"),
+            equalTo(stringKey("server.address"), "127.0.0.1"),
+            equalTo(longKey("server.port"), (long) port),
+            equalTo(stringKey("network.protocol.version"), "1.1"),
+            equalTo(longKey("http.response.status_code"), 200L));
+  }
+
+  @Test
   void refusedConnectionRetriedGivesOneClientSpanPerAttempt() throws Exception {
     RawHttp.Response response = RawHttp.get(port, "/unreachable");
     assertThat(response.status()).isEqualTo(200);
