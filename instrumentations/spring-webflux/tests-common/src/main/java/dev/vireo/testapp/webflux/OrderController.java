@@ -50,6 +50,14 @@ public class OrderController {
             .map(stock -> "checkout " + id + " " + name + " " + stock));
   }
 
+  /** Fails after a scheduler hop; Spring's error handling answers 500. */
+  @GetMapping("/orders/{id}/broken")
+  public Mono<String> broken(@PathVariable("id") String id) {
+    return Mono.just(id).publishOn(Schedulers.parallel()).map(v -> {
+      throw new IllegalStateException("order " + v + " is broken");
+    });
+  }
+
   /** A call through Reactor Netty's own HttpClient (no WebClient) to this shop's router function. */
   @GetMapping("/netty/{id}")
   public Mono<String> netty(@PathVariable("id") String id, ServerHttpRequest request) {

@@ -199,6 +199,27 @@ public abstract class WebFluxScenarios {
   }
 
   @Test
+  void unhandledExceptionIsA500WithTheExceptionAndKeepsTheRoute() throws Exception {
+    assertThat(RawHttp.get(port, "/orders/1/broken").status()).isEqualTo(500);
+
+    SpanData server = oneTrace(1).get(0);
+    OpenTelemetryAssertions.assertThat(server)
+        .hasName("GET /orders/{id}/broken")
+        .hasStatus(StatusData.error())
+        .hasAttribute(stringKey("http.route"), "/orders/{id}/broken")
+        .hasAttribute(longKey("http.response.status_code"), 500L)
+        // the family's rule for an exception a framework turned into a 5xx: the status as error.type, the
+        // exception as the span's event
+        .hasAttribute(stringKey("error.type"), "500")
+        .hasEventsSatisfyingExactly(
+            event -> event
+                .hasName("exception")
+                .hasAttributesSatisfying(
+                    equalTo(stringKey("exception.type"), "java.lang.IllegalStateException"),
+                    equalTo(stringKey("exception.message"), "order 1 is broken")));
+  }
+
+  @Test
   void incomingTraceparentIsTheParent() throws Exception {
     String traceId = "0af7651916cd43dd8448eb211c80319c";
     RawHttp.Response response =
