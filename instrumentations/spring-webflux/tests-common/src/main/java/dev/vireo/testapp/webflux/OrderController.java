@@ -50,6 +50,18 @@ public class OrderController {
             .map(stock -> "checkout " + id + " " + name + " " + stock));
   }
 
+  /** Subscribed when /stuck is handling a request; counted down when that request is cancelled. */
+  public static volatile CountDownLatch stuckSubscribed = new CountDownLatch(1);
+  public static volatile CountDownLatch stuckCancelled = new CountDownLatch(1);
+
+  /** Never answers: the client gives up first. */
+  @GetMapping("/stuck")
+  public Mono<String> stuck() {
+    return Mono.<String>never()
+        .doOnSubscribe(s -> stuckSubscribed.countDown())
+        .doOnCancel(() -> stuckCancelled.countDown());
+  }
+
   /** Fails after a scheduler hop; Spring's error handling answers 500. */
   @GetMapping("/orders/{id}/broken")
   public Mono<String> broken(@PathVariable("id") String id) {

@@ -269,6 +269,26 @@ public abstract class WebFluxScenarios {
   }
 
   @Test
+  void clientGivingUpBeforeAnyResponseEndsTheSpanWithTheCancellation() throws Exception {
+    OrderController.stuckSubscribed = new CountDownLatch(1);
+    OrderController.stuckCancelled = new CountDownLatch(1);
+    try (Socket socket = RawHttp.open(port, "/stuck", "")) {
+      assertThat(OrderController.stuckSubscribed.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(OrderController.stuckCancelled.await(10, TimeUnit.SECONDS)).isTrue();
+
+    SpanData server = oneTrace(1).get(0);
+    OpenTelemetryAssertions.assertThat(server)
+        .hasName("GET /stuck")
+        .hasKind(SpanKind.SERVER)
+        .hasStatus(StatusData.error())
+        .hasAttribute(stringKey("error.type"), "java.util.concurrent.CancellationException")
+        .hasAttribute(stringKey("http.route"), "/stuck");
+    assertThat(server.getAttributes().get(longKey("http.response.status_code"))).isNull();
+    assertThat(serverDurationCount("/stuck")).isEqualTo(1);
+  }
+
+  @Test
   void noContextLeaksOntoEventLoopsOrSchedulers() throws Exception {
     int requests = 10_000;
     ExecutorService clients = Executors.newFixedThreadPool(8);
