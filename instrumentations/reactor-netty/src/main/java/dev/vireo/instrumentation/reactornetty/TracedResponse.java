@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
  * The handler's response publisher, subscribed (by Reactor Netty) with the SERVER span current, so
  * every operator of the application's chain captures it; the span ends at the publisher's end: on
  * completion (for a streamed or server-sent-event body, once the last element is written), on error,
- * or on cancellation, whichever comes first. A cancellation (Reactor Netty cancels the handler when
- * the connection closes) is recorded as a {@code CancellationException}. Spring WebFlux itself turns
+ * or on cancellation, whichever comes first. A cancellation before any response was sent (the client
+ * went away first) is recorded as a {@code CancellationException}. Spring WebFlux itself turns
  * a client disconnect into normal completion, so there the span ends at that completion, unmarked.
  */
 final class TracedResponse extends Mono<Void> {
@@ -73,7 +73,9 @@ final class TracedResponse extends Mono<Void> {
 
     @Override
     public void cancel() {
-      exchange.end(aborted());
+      // Reactor Netty also cancels a handler whose response is already out (1.0 does so for a closing
+      // connection): only a cancellation before any response is the request's failure
+      exchange.end(exchange.response.hasSentHeaders() ? null : aborted());
       upstream.cancel();
     }
 

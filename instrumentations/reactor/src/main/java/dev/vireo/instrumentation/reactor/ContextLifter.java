@@ -15,6 +15,10 @@ import reactor.core.publisher.Operators;
  * thread a scheduler hands it to, which the executors module gives the same context), so every
  * operator of a chain sees the context of its subscription. Nothing is wrapped while no context is
  * current, nor when the operator already emits into a subscriber restoring the same context.
+ *
+ * <p>Known gap: a publisher that is not assembled through Reactor's hooks (a {@code Sinks} view, a
+ * hand-written {@code Publisher}) is not lifted, so the first operator right after it runs its
+ * callback on the emitting thread's context; every operator after that one gets the context back.
  */
 final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? super Object>, CoreSubscriber<? super Object>> {
 

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.reactor;
 
+import dev.vireo.instrumentation.api.ReactorContextKey;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import org.reactivestreams.Subscription;
@@ -22,6 +23,7 @@ final class ContextSubscriber<T> implements CoreSubscriber<T>, Fuseable.QueueSub
   final Context context;
   private final CoreSubscriber<? super T> actual;
   private Subscription upstream;
+  private reactor.util.context.Context reactorContext;
 
   ContextSubscriber(CoreSubscriber<? super T> actual, Context context) {
     this.actual = actual;
@@ -95,9 +97,18 @@ final class ContextSubscriber<T> implements CoreSubscriber<T>, Fuseable.QueueSub
   @Override
   public void clear() {}
 
+  /**
+   * The subscriber's Reactor context with the carried context under {@link ReactorContextKey#KEY}, for
+   * callbacks that run outside any signal (a reactive client's event-loop hooks). Built once, on demand.
+   */
   @Override
   public reactor.util.context.Context currentContext() {
-    return actual.currentContext();
+    reactor.util.context.Context withContext = reactorContext;
+    if (withContext == null) {
+      withContext = actual.currentContext().put(ReactorContextKey.KEY, context);
+      reactorContext = withContext; // racy but idempotent
+    }
+    return withContext;
   }
 
   @Override

@@ -48,6 +48,12 @@ public final class SpringWebFluxModule implements InstrumentationModule {
                     .and(not(isInterface()))
                     .and(hasSuperType(named("org.springframework.web.reactive.HandlerAdapter"))))
             .advise(named("handle").and(takesArguments(2)), PACKAGE + "HandlerAdapterAdvice"),
+        // exceptions turned into responses: Spring's status handlers, Boot's error handler
+        forTypes(
+                nameStartsWith("org.springframework.")
+                    .and(not(isInterface()))
+                    .and(hasSuperType(named("org.springframework.web.server.WebExceptionHandler"))))
+            .advise(named("handle").and(takesArguments(2)), PACKAGE + "ExceptionHandledAdvice"),
         // WebClient: CLIENT spans through a filter every built client gets
         forTypes(named("org.springframework.web.reactive.function.client.DefaultWebClientBuilder"))
             .advise(named("build").and(takesArguments(0)), PACKAGE + "WebClientBuildAdvice"));

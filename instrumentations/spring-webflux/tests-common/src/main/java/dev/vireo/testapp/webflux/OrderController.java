@@ -18,6 +18,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
 import reactor.util.retry.Retry;
 
 /** Annotated endpoints: JDBC on boundedElastic, scheduler hops, server-sent events. */
@@ -47,6 +48,34 @@ public class OrderController {
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(name -> webClient.get().uri(base + "/stock/" + id).retrieve().bodyToMono(String.class)
             .map(stock -> "checkout " + id + " " + name + " " + stock));
+  }
+
+  /** Subscribed when /stuck is handling a request; counted down when that request is cancelled. */
+  public static volatile CountDownLatch stuckSubscribed = new CountDownLatch(1);
+  public static volatile CountDownLatch stuckCancelled = new CountDownLatch(1);
+
+  /** Never answers: the client gives up first. */
+  @GetMapping("/stuck")
+  public Mono<String> stuck() {
+    return Mono.<String>never()
+        .doOnSubscribe(s -> stuckSubscribed.countDown())
+        .doOnCancel(() -> stuckCancelled.countDown());
+  }
+
+  /** Fails after a scheduler hop; Spring's error handling answers 500. */
+  @GetMapping("/orders/{id}/broken")
+  public Mono<String> broken(@PathVariable("id") String id) {
+    return Mono.just(id).publishOn(Schedulers.parallel()).map(v -> {
+      throw new IllegalStateException("order " + v + " is broken");
+    });
+  }
+
+  /** A call through Reactor Netty's own HttpClient (no WebClient) to this shop's router function. */
+  @GetMapping("/netty/{id}")
+  public Mono<String> netty(@PathVariable("id") String id, ServerHttpRequest request) {
+    String base = request.getURI().getScheme() + "://" + request.getURI().getRawAuthority();
+    return HttpClient.create().get().uri(base + "/stock/" + id).responseContent().aggregate().asString()
+        .map(stock -> "netty " + stock);
   }
 
   /** A WebClient call to a port nobody listens on, retried twice. */

@@ -121,6 +121,30 @@ public abstract class WebFluxScenarios {
   }
 
   @Test
+  void reactorNettyHttpClientCallIsAClientSpanParentOfTheDownstreamServer() throws Exception {
+    RawHttp.Response response = RawHttp.get(port, "/netty/9");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contains("netty stock 9")).isTrue();
+
+    List<SpanData> spans = oneTrace(3);
+    SpanData server = byName(spans, "GET /netty/{id}");
+    SpanData client = byName(spans, "GET");
+    SpanData downstream = byName(spans, "GET /stock/{sku}");
+    assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
+    assertThat(downstream.getParentSpanId()).as("traceparent injected").isEqualTo(client.getSpanId());
+    assertThat(client.getInstrumentationScopeInfo().getName()).isEqualTo(SCOPE);
+    OpenTelemetryAssertions.assertThat(client)
+        .hasKind(SpanKind.CLIENT)
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("http.request.method"), "GET"),
+            equalTo(stringKey("url.full"), "http://127.0.0.1:" + port + "/stock/9"),
+            equalTo(stringKey("server.address"), "127.0.0.1"),
+            equalTo(longKey("server.port"), (long) port),
+            equalTo(stringKey("network.protocol.version"), "1.1"),
+            equalTo(longKey("http.response.status_code"), 200L));
+  }
+
+  @Test
   void refusedConnectionRetriedGivesOneClientSpanPerAttempt() throws Exception {
     RawHttp.Response response = RawHttp.get(port, "/unreachable");
     assertThat(response.status()).isEqualTo(200);
@@ -175,6 +199,27 @@ public abstract class WebFluxScenarios {
   }
 
   @Test
+  void unhandledExceptionIsA500WithTheExceptionAndKeepsTheRoute() throws Exception {
+    assertThat(RawHttp.get(port, "/orders/1/broken").status()).isEqualTo(500);
+
+    SpanData server = oneTrace(1).get(0);
+    OpenTelemetryAssertions.assertThat(server)
+        .hasName("GET /orders/{id}/broken")
+        .hasStatus(StatusData.error())
+        .hasAttribute(stringKey("http.route"), "/orders/{id}/broken")
+        .hasAttribute(longKey("http.response.status_code"), 500L)
+        // the family's rule for an exception a framework turned into a 5xx: the status as error.type, the
+        // exception as the span's event
+        .hasAttribute(stringKey("error.type"), "500")
+        .hasEventsSatisfyingExactly(
+            event -> event
+                .hasName("exception")
+                .hasAttributesSatisfying(
+                    equalTo(stringKey("exception.type"), "java.lang.IllegalStateException"),
+                    equalTo(stringKey("exception.message"), "order 1 is broken")));
+  }
+
+  @Test
   void incomingTraceparentIsTheParent() throws Exception {
     String traceId = "0af7651916cd43dd8448eb211c80319c";
     RawHttp.Response response =
@@ -221,6 +266,26 @@ public abstract class WebFluxScenarios {
     assertThat(server.getAttributes().get(longKey("http.response.status_code"))).isEqualTo(200L);
     assertThat(server.getEndEpochNanos()).isGreaterThanOrEqualTo(OrderController.foreverCancelledEpochNanos);
     assertThat(serverDurationCount("/forever")).isEqualTo(1);
+  }
+
+  @Test
+  void clientGivingUpBeforeAnyResponseEndsTheSpanWithTheCancellation() throws Exception {
+    OrderController.stuckSubscribed = new CountDownLatch(1);
+    OrderController.stuckCancelled = new CountDownLatch(1);
+    try (Socket socket = RawHttp.open(port, "/stuck", "")) {
+      assertThat(OrderController.stuckSubscribed.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(OrderController.stuckCancelled.await(10, TimeUnit.SECONDS)).isTrue();
+
+    SpanData server = oneTrace(1).get(0);
+    OpenTelemetryAssertions.assertThat(server)
+        .hasName("GET /stuck")
+        .hasKind(SpanKind.SERVER)
+        .hasStatus(StatusData.error())
+        .hasAttribute(stringKey("error.type"), "java.util.concurrent.CancellationException")
+        .hasAttribute(stringKey("http.route"), "/stuck");
+    assertThat(server.getAttributes().get(longKey("http.response.status_code"))).isNull();
+    assertThat(serverDurationCount("/stuck")).isEqualTo(1);
   }
 
   @Test
