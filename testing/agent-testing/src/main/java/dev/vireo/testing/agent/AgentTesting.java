@@ -4,7 +4,10 @@ import dev.vireo.tooling.AgentInstaller;
 import dev.vireo.tooling.sdk.AgentSdk;
 import dev.vireo.tooling.sdk.SdkCustomizer;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
+import io.opentelemetry.sdk.logs.data.LogRecordData;
+import io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryLogRecordExporter;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -26,6 +29,7 @@ public final class AgentTesting {
 
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
   private static final InMemoryMetricReader METRICS = InMemoryMetricReader.create();
+  private static final InMemoryLogRecordExporter LOGS = InMemoryLogRecordExporter.create();
   private static volatile AgentSdk sdk;
 
   private AgentTesting() {}
@@ -46,7 +50,9 @@ public final class AgentTesting {
                 builder
                     .addTracerProviderCustomizer(
                         (tracer, config) -> tracer.addSpanProcessor(SimpleSpanProcessor.create(SPANS)))
-                    .addMeterProviderCustomizer((meter, config) -> meter.registerMetricReader(METRICS));
+                    .addMeterProviderCustomizer((meter, config) -> meter.registerMetricReader(METRICS))
+                    .addLoggerProviderCustomizer(
+                        (logs, config) -> logs.addLogRecordProcessor(SimpleLogRecordProcessor.create(LOGS)));
               }
 
               @Override
@@ -65,8 +71,14 @@ public final class AgentTesting {
     return SPANS.getFinishedSpanItems();
   }
 
+  /** Log records emitted so far (through the agent's logs API, e.g. the application's bridged one). */
+  public static List<LogRecordData> logRecords() {
+    return LOGS.getFinishedLogRecordItems();
+  }
+
   public static void clear() {
     SPANS.reset();
+    LOGS.reset();
     METRICS.collectAllMetrics();
   }
 
