@@ -3,6 +3,7 @@ package dev.vireo.tooling.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vireo.tooling.install.modulefixture.FixtureModule;
+import dev.vireo.tooling.install.otelfixture.OtelFixtureModule;
 import java.net.URL;
 import java.net.URLClassLoader;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,26 @@ class ModuleClassLoaderTest {
           .contains("dev.vireo.tooling.install.modulefixture.FixtureModule", "dev.vireo.tooling.install.helperfixture.SharedCore");
       assertThat(LibraryReferences.of(classes).types).contains("libfixture/LibraryType");
       assertThat(LibraryReferences.of(classes).isLibraryType("dev/vireo/tooling/install/helperfixture/SharedCore", false)).isFalse();
+    }
+  }
+
+  @Test
+  void applicationFacingClassesSeeTheApplicationsOpenTelemetryAndTheModulesOtherHalf() throws Exception {
+    try (URLClassLoader agent = isolatedLoader();
+        URLClassLoader application = isolatedLoader()) {
+      ModuleClasses classes = new ModuleClasses(new OtelFixtureModule(), agent);
+      ModuleClassLoader moduleLoader = new ModuleClassLoader(classes, agent, application);
+
+      Class<?> facing = moduleLoader.loadClass("dev.vireo.tooling.install.otelfixture.application.ApplicationFacing");
+      Class<?> agentFacing = moduleLoader.loadClass("dev.vireo.tooling.install.otelfixture.AgentFacing");
+
+      assertThat(facing.getClassLoader()).isInstanceOf(ApplicationOpenTelemetryClassLoader.class);
+      assertThat(agentFacing.getClassLoader()).isSameAs(moduleLoader);
+      assertThat(((Class<?>) facing.getMethod("apiType").invoke(null)).getClassLoader()).isSameAs(application);
+      assertThat(((Class<?>) agentFacing.getMethod("apiType").invoke(null)).getClassLoader()).isSameAs(agent);
+      assertThat(facing.getMethod("agentFacing").invoke(null)).isSameAs(agentFacing);
+      // the application's API is checked for the application-facing half only
+      assertThat(LibraryReferences.of(classes).types).contains("io/opentelemetry/fixture/ApiType");
     }
   }
 

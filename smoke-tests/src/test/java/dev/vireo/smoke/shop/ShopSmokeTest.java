@@ -38,7 +38,7 @@ class ShopSmokeTest {
       List<ReceivedSpan> trace =
           receiver.awaitSpans(
               spans -> inTrace(spans, CALLER_TRACE_ID).stream().anyMatch(named("process order-placed"))
-                  && inTrace(spans, CALLER_TRACE_ID).size() >= 8,
+                  && inTrace(spans, CALLER_TRACE_ID).size() >= 9,
               Duration.ofSeconds(60));
       trace = inTrace(trace, CALLER_TRACE_ID);
 
@@ -59,6 +59,12 @@ class ShopSmokeTest {
       ReceivedSpan backendServer = one(trace, "backend", "GET /api/items/*", "SERVER");
       assertThat(backendServer.parentSpanId()).isEqualTo(frontendClient.spanId());
       assertThat(backendServer.attributes()).containsEntry("http.route", "/api/items/*");
+      // the backend's own OpenTelemetry API calls, bridged: an attribute on the agent's span, a manual child span
+      assertThat(backendServer.attributes()).containsEntry("shop.item.id", 1L);
+      ReceivedSpan render = one(trace, "backend", "render-order", "INTERNAL");
+      assertThat(render.parentSpanId()).isEqualTo(backendServer.spanId());
+      assertThat(render.scopeName()).isEqualTo("dev.vireo.examples.shop");
+      assertThat(render.attributes()).containsEntry("shop.reservation", "r-1-1");
 
       ReceivedSpan query = one(trace, "backend", "SELECT items", "CLIENT");
       assertThat(query.parentSpanId()).isEqualTo(backendServer.spanId());

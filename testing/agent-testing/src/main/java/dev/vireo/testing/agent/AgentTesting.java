@@ -76,6 +76,11 @@ public final class AgentTesting {
     return SPANS.getFinishedSpanItems();
   }
 
+  /** Log records emitted so far (through the agent's logs API, e.g. the application's bridged one). */
+  public static List<LogRecordData> logRecords() {
+    return LOGS.getFinishedLogRecordItems();
+  }
+
   public static void clear() {
     SPANS.reset();
     LOGS.reset();

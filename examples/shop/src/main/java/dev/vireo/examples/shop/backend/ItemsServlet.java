@@ -4,6 +4,10 @@ import dev.vireo.examples.shop.JsonText;
 import dev.vireo.examples.shop.inventory.InventoryClient;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Answers 200 with the item and its reservation, 400 for a malformed id, 404 for an unknown item, 409 when sold
  * out and 502 when a downstream service fails.
+ *
+ * <p>It also uses the OpenTelemetry API itself, as many services do: the item id goes on the agent's SERVER span
+ * ({@code Span.current()}), and rendering the answer is a manual span; under the agent both land in its trace.
  */
 final class ItemsServlet extends HttpServlet {
 
@@ -26,6 +33,7 @@ final class ItemsServlet extends HttpServlet {
   private final ItemRepository items;
   private final InventoryClient inventory;
   private final OrderEvents orders;
+  private final Tracer tracer = GlobalOpenTelemetry.getTracer("dev.vireo.examples.shop");
 
   ItemsServlet(ItemRepository items, InventoryClient inventory, OrderEvents orders) {
     this.items = items;
@@ -40,6 +48,7 @@ final class ItemsServlet extends HttpServlet {
       answer(response, 400, "{\"error\":\"expected /api/items/{numeric id}\"}");
       return;
     }
+    Span.current().setAttribute("shop.item.id", id);
     try {
       Optional<Item> item = items.find(id);
       if (item.isEmpty()) {
@@ -60,8 +69,13 @@ final class ItemsServlet extends HttpServlet {
       }
       orders.orderPlaced(item.get(), reservation);
       LOG.info("order placed item={} reservation={}", id, reservation);
-      answer(response, 200,
-          "{\"item\":" + item.get().toJson() + ",\"reservation\":" + JsonText.quote(reservation) + "}");
+      Span render = tracer.spanBuilder("render-order").setAttribute("shop.reservation", reservation).startSpan();
+      try (Scope ignored = render.makeCurrent()) {
+        answer(response, 200,
+            "{\"item\":" + item.get().toJson() + ",\"reservation\":" + JsonText.quote(reservation) + "}");
+      } finally {
+        render.end();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       answer(response, 503, "{\"error\":\"interrupted\"}");
