@@ -33,16 +33,7 @@ final class ApacheHttpClient5Spans {
 
   /** The call, or null when no span is wanted (disabled, or inside another HTTP client span). */
   static Object startCall(HttpHost target, HttpRequest request) {
-    try {
-      Context parent = Context.current();
-      if (request == null || CALLS.in(parent) != null) {
-        return null;
-      }
-      return CALLS.start(parent, new ApacheHttpRequest(target, request, 0));
-    } catch (RuntimeException e) {
-      AgentLog.debug("apache-httpclient-5: span not started: {}", e.toString());
-      return null;
-    }
+    return request == null ? null : CALLS.start(Context.current(), () -> new ApacheHttpRequest(target, request, 0));
   }
 
   static void endCall(Object call, HttpResponse response, Throwable thrown) {

@@ -4,6 +4,7 @@ import dev.vireo.instrumentation.api.AgentLog;
 import dev.vireo.instrumentation.api.Instrumenter;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
+import java.util.function.Supplier;
 
 /**
  * The {@link HttpClientResendingCall}s of one HTTP client module: its Instrumenter and the context
@@ -40,13 +41,20 @@ public final class HttpClientResendingCalls<REQUEST, RESPONSE> {
    * Starts a call: the first attempt's span starts now and its context (with the call) is current
    * until {@link #end}. Null when no span is wanted: disabled, already inside a call of this module
    * or inside another HTTP client span.
+   *
+   * @param firstRequest the module's request for the first attempt (resend count 0); not built
+   *     inside a call of this module
    */
-  public HttpClientResendingCall<REQUEST, RESPONSE> start(Context parent, REQUEST firstRequest) {
+  public HttpClientResendingCall<REQUEST, RESPONSE> start(Context parent, Supplier<REQUEST> firstRequest) {
     try {
-      if (in(parent) != null || !instrumenter.shouldStart(parent, firstRequest)) {
+      if (in(parent) != null) {
         return null;
       }
-      return HttpClientResendingCall.start(this, parent, instrumenter.start(parent, firstRequest), firstRequest);
+      REQUEST first = firstRequest.get();
+      if (!instrumenter.shouldStart(parent, first)) {
+        return null;
+      }
+      return HttpClientResendingCall.start(this, parent, instrumenter.start(parent, first), first);
     } catch (RuntimeException e) {
       debug("span not started", e);
       return null;

@@ -110,7 +110,7 @@ class HttpClientResendingCallTest {
     SpanContext currentDuringResend;
     try (Scope ignored = caller.makeCurrent()) {
       HttpClientResendingCall<Request, Integer> call =
-          calls.start(Context.current(), new Request("http://h.example:8080/a", 0));
+          calls.start(Context.current(), () -> new Request("http://h.example:8080/a", 0));
       currentDuringCall = Span.current().getSpanContext();
       assertThat(calls.in(Context.current())).isSameAs(call);
       assertThat(otherModuleCalls.in(Context.current())).isNull();
@@ -159,7 +159,7 @@ class HttpClientResendingCallTest {
   @Test
   void withoutACallerResendsAreChildrenOfTheFirstAttempt() {
     HttpClientResendingCall<Request, Integer> call =
-        calls.start(Context.root(), new Request("http://h.example:8080/a", 0));
+        calls.start(Context.root(), () -> new Request("http://h.example:8080/a", 0));
     calls.endAttempt(call.startAttempt(n -> new Request("unused", n), r -> {}), 503, null);
     calls.endAttempt(call.startAttempt(n -> new Request("http://h.example:8080/a", n), r -> {}), 200, null);
     calls.end(call, 200, null);
@@ -180,7 +180,7 @@ class HttpClientResendingCallTest {
   @Test
   void aCallThatNeverReachesTheWireEndsTheFirstAttemptWithTheCallsError() {
     HttpClientResendingCall<Request, Integer> call =
-        calls.start(Context.root(), new Request("http://h.example:8080/a", 0));
+        calls.start(Context.root(), () -> new Request("http://h.example:8080/a", 0));
     calls.end(call, null, new ConnectException("Connection refused"));
 
     List<SpanData> finished = spans.getFinishedSpanItems();
@@ -197,7 +197,7 @@ class HttpClientResendingCallTest {
   @Test
   void theFirstAttemptEndsOnceWithTheResponseFromTheWire() {
     HttpClientResendingCall<Request, Integer> call =
-        calls.start(Context.root(), new Request("http://h.example:8080/a", 0));
+        calls.start(Context.root(), () -> new Request("http://h.example:8080/a", 0));
     Object attempt = call.startAttempt(n -> new Request("unused", n), r -> {});
     calls.endAttempt(attempt, null, new IOException("connection reset"));
     calls.end(call, 200, null);
@@ -211,9 +211,10 @@ class HttpClientResendingCallTest {
   @Test
   void noSecondCallStartsInsideACallOfThisOrAnotherHttpClient() {
     HttpClientResendingCall<Request, Integer> call =
-        calls.start(Context.root(), new Request("http://h.example:8080/a", 0));
-    assertThat(calls.start(Context.current(), new Request("http://h.example:8080/nested", 0))).isNull();
-    assertThat(otherModuleCalls.start(Context.current(), new Request("http://h.example:8080/nested", 0))).isNull();
+        calls.start(Context.root(), () -> new Request("http://h.example:8080/a", 0));
+    assertThat(calls.start(Context.current(), () -> { throw new AssertionError("request built inside a call"); }))
+        .isNull();
+    assertThat(otherModuleCalls.start(Context.current(), () -> new Request("http://h.example:8080/nested", 0))).isNull();
     calls.end(call, 200, null);
 
     assertThat(spans.getFinishedSpanItems()).hasSize(1);
@@ -224,7 +225,7 @@ class HttpClientResendingCallTest {
   @Test
   void anotherModulesCallsIgnoreThisModulesCallAndAttempts() {
     HttpClientResendingCall<Request, Integer> call =
-        calls.start(Context.root(), new Request("http://h.example:8080/a", 0));
+        calls.start(Context.root(), () -> new Request("http://h.example:8080/a", 0));
     Object attempt = call.startAttempt(n -> new Request("unused", n), r -> {});
     otherModuleCalls.endAttempt(attempt, 500, null);
     otherModuleCalls.end(call, 500, null);
