@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.apachehttpclient4;
 
 import dev.vireo.instrumentation.api.semconv.http.HttpClientAttributesGetter;
+import dev.vireo.instrumentation.api.semconv.http.HttpProtocolVersion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,12 +49,7 @@ final class ApacheHttpClient4AttributesGetter implements HttpClientAttributesGet
       return null;
     }
     ProtocolVersion version = response.getStatusLine().getProtocolVersion();
-    if (version == null || !"HTTP".equals(version.getProtocol())) {
-      return null;
-    }
-    return version.getMajor() >= 2 && version.getMinor() == 0
-        ? String.valueOf(version.getMajor())
-        : version.getMajor() + "." + version.getMinor();
+    return version == null ? null : HttpProtocolVersion.of(version.getProtocol(), version.getMajor(), version.getMinor());
   }
 
   @Override

@@ -5,19 +5,19 @@ import org.apache.http.HttpHost;
 import org.apache.http.HttpRequest;
 import org.apache.http.HttpResponse;
 
-/** Around {@code CloseableHttpClient.doExecute}: one application call; see {@link LogicalCall}. */
+/** Around {@code CloseableHttpClient.doExecute}: one application call; see {@link ApacheHttpClient4Spans}. */
 public final class ExecuteAdvice {
 
   private ExecuteAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(@Advice.Argument(0) HttpHost target, @Advice.Argument(1) HttpRequest request) {
-    return LogicalCall.start(target, request);
+    return ApacheHttpClient4Spans.startCall(target, request);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(
       @Advice.Enter Object call, @Advice.Return HttpResponse response, @Advice.Thrown Throwable thrown) {
-    LogicalCall.end(call, response, thrown);
+    ApacheHttpClient4Spans.endCall(call, response, thrown);
   }
 }

@@ -9,7 +9,7 @@ enum PropagationHeaderSetter implements TextMapSetter<ApacheHttpRequest> {
   @Override
   public void set(ApacheHttpRequest request, String key, String value) {
     if (request != null) {
-      request.setPropagationHeader(key, value);
+      request.propagationHeaders.set(key, value);
     }
   }
 }

@@ -7,6 +7,8 @@
  * 1, 2, ... All spans of a call are siblings under the caller's span; when the caller has no span,
  * resends are children of the first attempt's span so that the call is still one trace. Each
  * request carries the traceparent of its own span; the application's request object is not changed.
+ * The mechanism is the HTTP client family's {@code HttpClientResendingCall}; {@link
+ * dev.vireo.instrumentation.apachehttpclient4.ApacheHttpClient4Spans} adds HttpClient 4's request facts.
  *
  * <ul>
  *   <li>{@link dev.vireo.instrumentation.apachehttpclient4.ExecuteAdvice} ({@code

@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.apachehttpclient5;
 
 import dev.vireo.instrumentation.api.semconv.http.HttpClientAttributesGetter;
+import dev.vireo.instrumentation.api.semconv.http.HttpProtocolVersion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -45,12 +46,7 @@ final class ApacheHttpClient5AttributesGetter implements HttpClientAttributesGet
   @Override
   public String protocolVersion(ApacheHttpRequest request, HttpResponse response) {
     ProtocolVersion version = response == null ? null : response.getVersion();
-    if (version == null || !"HTTP".equals(version.getProtocol())) {
-      return null;
-    }
-    return version.getMajor() >= 2 && version.getMinor() == 0
-        ? String.valueOf(version.getMajor())
-        : version.getMajor() + "." + version.getMinor();
+    return version == null ? null : HttpProtocolVersion.of(version.getProtocol(), version.getMajor(), version.getMinor());
   }
 
   @Override

@@ -1,9 +1,8 @@
 package dev.vireo.instrumentation.apachehttpclient5;
 
+import dev.vireo.instrumentation.api.semconv.http.PropagationHeaders;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.net.URIAuthority;
@@ -21,7 +20,7 @@ final class ApacheHttpRequest {
   final String url;
   final String host;
   final int port;
-  private Map<String, String> propagationHeaders;
+  final PropagationHeaders propagationHeaders = new PropagationHeaders();
 
   ApacheHttpRequest(HttpHost target, HttpRequest request, int resendCount) {
     this.request = request;
@@ -41,20 +40,9 @@ final class ApacheHttpRequest {
     this.url = urlOf(target, request);
   }
 
-  void setPropagationHeader(String name, String value) {
-    if (propagationHeaders == null) {
-      propagationHeaders = new LinkedHashMap<>(4);
-    }
-    propagationHeaders.put(name, value);
-  }
-
   /** Writes the propagation headers onto the request about to be sent (replacing values of the same name). */
   void injectInto(HttpRequest wire) {
-    if (propagationHeaders != null) {
-      for (Map.Entry<String, String> header : propagationHeaders.entrySet()) {
-        wire.setHeader(header.getKey(), header.getValue());
-      }
-    }
+    propagationHeaders.writeTo(wire::setHeader);
   }
 
   private static String urlOf(HttpHost target, HttpRequest request) {

@@ -40,8 +40,8 @@ final class AsyncCall {
     Object[] result = {producer, consumer, callback};
     try {
       Context parent = Context.current();
-      if (producer == null || consumer == null || LogicalCall.in(parent) != null
-          || !LogicalCall.INSTRUMENTER.shouldStart(parent, null)) {
+      if (producer == null || consumer == null || ApacheHttpClient5Spans.CALLS.in(parent) != null
+          || !ApacheHttpClient5Spans.INSTRUMENTER.shouldStart(parent, null)) {
         return result;
       }
       AsyncCall call = new AsyncCall(parent, target);
@@ -68,7 +68,7 @@ final class AsyncCall {
     try {
       if (request == null) {
         ApacheHttpRequest first = new ApacheHttpRequest(target, produced, 0);
-        context = LogicalCall.INSTRUMENTER.start(parent, first);
+        context = ApacheHttpClient5Spans.INSTRUMENTER.start(parent, first);
         request = first;
       }
       HttpRequest copy = copyOf(produced);
@@ -112,7 +112,7 @@ final class AsyncCall {
       return;
     }
     ended = true;
-    LogicalCall.endSpan(started, request, response, error);
+    ApacheHttpClient5Spans.CALLS.endSpan(started, request, response, error);
   }
 
   /** A copy of the request with its configuration, so HttpClient treats it as the original. */

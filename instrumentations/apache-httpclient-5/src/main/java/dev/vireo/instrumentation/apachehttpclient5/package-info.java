@@ -7,7 +7,9 @@
  * dev.vireo.instrumentation.apachehttpclient5.ExecuteAdvice} ({@code doExecute}, which every
  * {@code execute} overload ends in) starts the first attempt's span before connecting; {@link
  * dev.vireo.instrumentation.apachehttpclient5.SendAdvice} (httpcore5's classic {@code
- * HttpRequestExecutor.execute}, once per request on the wire) injects the headers and handles resends.
+ * HttpRequestExecutor.execute}, once per request on the wire) injects the headers and handles resends
+ * (the HTTP client family's {@code HttpClientResendingCall}, through {@link
+ * dev.vireo.instrumentation.apachehttpclient5.ApacheHttpClient5Spans}).
  *
  * <p>Async ({@code CloseableHttpAsyncClient}, HTTP/1.1 and HTTP/2): {@link
  * dev.vireo.instrumentation.apachehttpclient5.AsyncExecuteAdvice} wraps the request producer (the

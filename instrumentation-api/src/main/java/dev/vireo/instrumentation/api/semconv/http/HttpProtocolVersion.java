@@ -1,6 +1,9 @@
 package dev.vireo.instrumentation.api.semconv.http;
 
-/** {@code network.protocol.version} from a request line protocol such as {@code HTTP/1.1} or {@code HTTP/2.0}. */
+/**
+ * {@code network.protocol.version} from a request line protocol such as {@code HTTP/1.1} or
+ * {@code HTTP/2.0}, or from a library's version object (protocol name, major, minor).
+ */
 public final class HttpProtocolVersion {
 
   private HttpProtocolVersion() {}
@@ -24,5 +27,13 @@ public final class HttpProtocolVersion {
       default:
         return protocol.substring(5);
     }
+  }
+
+  /** ({@code HTTP}, 1, 1) → {@code 1.1}, ({@code HTTP}, 2, 0) → {@code 2}; null if not HTTP. */
+  public static String of(String protocol, int major, int minor) {
+    if (!"HTTP".equals(protocol)) {
+      return null;
+    }
+    return major >= 2 && minor == 0 ? String.valueOf(major) : major + "." + minor;
   }
 }

@@ -272,6 +272,14 @@ class HttpServerInstrumentersTest {
     org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of("HTTP/3")).isEqualTo("3");
     org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of("SPDY/3")).isNull();
     org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of(null)).isNull();
+    // from a library's version object
+    org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of("HTTP", 1, 1)).isEqualTo("1.1");
+    org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of("HTTP", 1, 0)).isEqualTo("1.0");
+    org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of("HTTP", 2, 0)).isEqualTo("2");
+    org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of("HTTP", 2, 1)).isEqualTo("2.1");
+    org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of("HTTP", 0, 9)).isEqualTo("0.9");
+    org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of("SPDY", 3, 0)).isNull();
+    org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of(null, 1, 1)).isNull();
   }
 
   private static void end(Request request, Integer status, Throwable error) {
