@@ -76,7 +76,7 @@ public final class AgentTesting {
     return SPANS.getFinishedSpanItems();
   }
 
-  /** Log records emitted so far (through the agent's logs API, e.g. the application's bridged one). */
+  /** Log records emitted so far (since the last {@link #clear()}): the logging instrumentations' and the bridged API's. */
   public static List<LogRecordData> logRecords() {
     return LOGS.getFinishedLogRecordItems();
   }
@@ -85,11 +85,6 @@ public final class AgentTesting {
     SPANS.reset();
     LOGS.reset();
     METRICS.collectAllMetrics();
-  }
-
-  /** Log records emitted so far (since the last {@link #clear()}). */
-  public static List<LogRecordData> logRecords() {
-    return LOGS.getFinishedLogRecordItems();
   }
 
   /** Waits until a log record matching {@code condition} was emitted, and returns it. */
