@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.api.semconv.messaging;
 
 import dev.vireo.instrumentation.api.SpanNameExtractor;
+import io.opentelemetry.api.common.Attributes;
 
 /**
  * {@code {operation name} {destination}} (current conventions), or with
@@ -22,16 +23,30 @@ final class MessagingSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
 
   @Override
   public String extract(REQUEST request) {
+    String operation = getter.operationName(request);
     String destination =
         getter.temporaryDestination(request)
             ? MessagingAttributes.TEMPORARY_DESTINATION_NAME
             : getter.destination(request);
+    return name(operation != null ? operation : type.value, destination);
+  }
+
+  /**
+   * The start attributes ({@link MessagingSpanAttributes}) already hold the operation name and the
+   * destination as the name wants them ({@code (temporary)} included): read once, not asked again.
+   */
+  @Override
+  public String extract(REQUEST request, Attributes startAttributes) {
+    String operation = startAttributes.get(MessagingAttributes.OPERATION_NAME);
+    if (operation == null) {
+      return extract(request); // not started with the family's attributes
+    }
+    return name(operation, startAttributes.get(MessagingAttributes.DESTINATION_NAME));
+  }
+
+  private String name(String operation, String destination) {
     if (oldNames) {
       return destination == null ? type.oldValue : destination + " " + type.oldValue;
-    }
-    String operation = getter.operationName(request);
-    if (operation == null) {
-      operation = type.value;
     }
     return destination == null ? operation : operation + " " + destination;
   }
