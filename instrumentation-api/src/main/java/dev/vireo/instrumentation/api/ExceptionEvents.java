@@ -1,11 +1,8 @@
 package dev.vireo.instrumentation.api;
 
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 /**
  * Records the {@code exception} event of a span as {@link Span#recordException} does (type,
@@ -13,10 +10,6 @@ import java.io.StringWriter;
  * a stack trace repeats the messages of the exception and of its causes.
  */
 final class ExceptionEvents {
-
-  static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
-  static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
 
   private ExceptionEvents() {}
 
@@ -30,19 +23,17 @@ final class ExceptionEvents {
     String stackTrace;
     try {
       message = error.getMessage();
-      StringWriter writer = new StringWriter();
-      error.printStackTrace(new PrintWriter(writer));
-      stackTrace = writer.toString();
+      stackTrace = ExceptionAttributes.stackTrace(error);
     } catch (RuntimeException brokenException) {
       // an application exception whose getMessage/toString throws: type only
-      span.addEvent("exception", Attributes.of(EXCEPTION_TYPE, error.getClass().getName()));
+      span.addEvent("exception", Attributes.of(ExceptionAttributes.EXCEPTION_TYPE, error.getClass().getName()));
       return;
     }
-    AttributesBuilder attributes = Attributes.builder().put(EXCEPTION_TYPE, error.getClass().getName());
+    AttributesBuilder attributes = Attributes.builder().put(ExceptionAttributes.EXCEPTION_TYPE, error.getClass().getName());
     if (message != null) {
-      attributes.put(EXCEPTION_MESSAGE, redact(redactor, request, message));
+      attributes.put(ExceptionAttributes.EXCEPTION_MESSAGE, redact(redactor, request, message));
     }
-    attributes.put(EXCEPTION_STACKTRACE, redact(redactor, request, stackTrace));
+    attributes.put(ExceptionAttributes.EXCEPTION_STACKTRACE, redact(redactor, request, stackTrace));
     span.addEvent("exception", attributes.build());
   }
 

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.api.semconv.logs;
 
+import dev.vireo.instrumentation.api.ExceptionAttributes;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
 import dev.vireo.instrumentation.api.VireoTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
@@ -10,8 +11,6 @@ import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.LoggerProvider;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.context.Context;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,6 @@ public final class AppLogRecords<EVENT> {
 
   static final AttributeKey<String> THREAD_NAME = AttributeKey.stringKey("thread.name");
   static final AttributeKey<Long> THREAD_ID = AttributeKey.longKey("thread.id");
-  static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
-  static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
 
   static final int MAX_CACHED_KEYS = 256;
 
@@ -137,14 +133,12 @@ public final class AppLogRecords<EVENT> {
   }
 
   private static void putException(AttributesBuilder attributes, Throwable throwable) {
-    attributes.put(EXCEPTION_TYPE, throwable.getClass().getName());
+    attributes.put(ExceptionAttributes.EXCEPTION_TYPE, throwable.getClass().getName());
     String message = throwable.getMessage();
     if (message != null) {
-      attributes.put(EXCEPTION_MESSAGE, message);
+      attributes.put(ExceptionAttributes.EXCEPTION_MESSAGE, message);
     }
-    StringWriter stackTrace = new StringWriter();
-    throwable.printStackTrace(new PrintWriter(stackTrace));
-    attributes.put(EXCEPTION_STACKTRACE, stackTrace.toString());
+    attributes.put(ExceptionAttributes.EXCEPTION_STACKTRACE, ExceptionAttributes.stackTrace(throwable));
   }
 
   private void putContextData(AttributesBuilder attributes, Map<String, ?> contextData) {
