@@ -4,6 +4,7 @@ import dev.vireo.bootstrap.AdviceBootstrap;
 import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
+import dev.vireo.instrumentation.spi.TypeHierarchyLookup;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -18,7 +19,8 @@ import net.bytebuddy.matcher.ElementMatchers;
 /** Builds the Byte Buddy agent from the enabled modules and installs it (with retransformation). */
 public final class TransformationInstaller {
 
-  private final TransformationListener listener = new TransformationListener();
+  private final ClassHeaderHierarchy hierarchy = new ClassHeaderHierarchy();
+  private final TransformationListener listener = new TransformationListener(hierarchy);
 
   public ClassFileTransformer install(
       Instrumentation instrumentation, ModuleRegistry registry, ClassLoader agentLoader, InstrumentationConfig config) {
@@ -29,7 +31,7 @@ public final class TransformationInstaller {
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
-            .with(new TypeDescriptionCache())
+            .with(new ClassHeaderPoolStrategy(new TypeDescriptionCache(), hierarchy))
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(listener)
@@ -60,6 +62,7 @@ public final class TransformationInstaller {
       }
     }
     AdviceBootstrap.install(new IndyAdviceLinker(loaders));
+    TypeHierarchyLookup.Installed.install(hierarchy);
     long prepared = System.nanoTime();
     ClassFileTransformer transformer = builder.installOn(instrumentation);
     VireoLog.debug(

@@ -9,6 +9,12 @@ import net.bytebuddy.utility.JavaModule;
 /** Transformation outcomes, logged in debug. A failed transformation leaves the class as it was. */
 final class TransformationListener extends AgentBuilder.Listener.Adapter {
 
+  private final ClassHeaderHierarchy hierarchy;
+
+  TransformationListener(ClassHeaderHierarchy hierarchy) {
+    this.hierarchy = hierarchy;
+  }
+
   @Override
   public void onTransformation(
       TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded, DynamicType dynamicType) {
@@ -20,5 +26,10 @@ final class TransformationListener extends AgentBuilder.Listener.Adapter {
   @Override
   public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
     VireoLog.debug("could not instrument {} ({}), left unchanged: {}", typeName, loader, error);
+  }
+
+  @Override
+  public void onComplete(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
+    hierarchy.exit();
   }
 }

@@ -1,9 +1,8 @@
 package dev.vireo.instrumentation.apachehttpclient4;
 
+import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesExtending;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -44,7 +43,7 @@ public final class ApacheHttpClient4Module implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        forTypes(not(isInterface()).and(hasSuperClass(named(CLOSEABLE_CLIENT))))
+        forTypes(classesExtending(CLOSEABLE_CLIENT))
             .advise(
                 named("doExecute")
                     .and(takesArguments(3))

@@ -1,9 +1,8 @@
 package dev.vireo.instrumentation.apachehttpclient5;
 
+import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesExtending;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -46,7 +45,7 @@ public final class ApacheHttpClient5Module implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
-        forTypes(not(isInterface()).and(hasSuperClass(named(CLASSIC_CLIENT))))
+        forTypes(classesExtending(CLASSIC_CLIENT))
             .advise(
                 named("doExecute")
                     .and(takesArguments(3))
@@ -59,7 +58,7 @@ public final class ApacheHttpClient5Module implements InstrumentationModule {
                     .and(takesArguments(4))
                     .and(takesArgument(0, named("org.apache.hc.core5.http.ClassicHttpRequest"))),
                 PACKAGE + "SendAdvice"),
-        forTypes(not(isInterface()).and(hasSuperClass(named(ASYNC_CLIENT))))
+        forTypes(classesExtending(ASYNC_CLIENT))
             .advise(
                 named("doExecute")
                     .and(takesArguments(6))

@@ -1,7 +1,7 @@
 package dev.vireo.instrumentation.jdbc;
 
+import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
@@ -70,8 +70,7 @@ public final class JdbcModule implements InstrumentationModule {
     return not(nameStartsWith("java."))
         .and(not(nameStartsWith("sun.")))
         .and(not(nameStartsWith("jdk.")))
-        .and(not(isInterface()))
-        .and(hasSuperType(namedOneOf("java.sql.Statement", "java.sql.Connection")));
+        .and(classesInheriting("java.sql.Statement", "java.sql.Connection"));
   }
 
   /** Public instance methods with a body, no bridges. */

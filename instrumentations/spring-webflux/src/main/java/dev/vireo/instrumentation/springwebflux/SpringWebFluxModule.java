@@ -1,8 +1,7 @@
 package dev.vireo.instrumentation.springwebflux;
 
+import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -45,14 +44,12 @@ public final class SpringWebFluxModule implements InstrumentationModule {
     return Arrays.<TypeInstrumentation>asList(
         forTypes(
                 nameStartsWith("org.springframework.web.reactive.")
-                    .and(not(isInterface()))
-                    .and(hasSuperType(named("org.springframework.web.reactive.HandlerAdapter"))))
+                    .and(classesInheriting("org.springframework.web.reactive.HandlerAdapter")))
             .advise(named("handle").and(takesArguments(2)), PACKAGE + "HandlerAdapterAdvice"),
         // exceptions turned into responses: Spring's status handlers, Boot's error handler
         forTypes(
                 nameStartsWith("org.springframework.")
-                    .and(not(isInterface()))
-                    .and(hasSuperType(named("org.springframework.web.server.WebExceptionHandler"))))
+                    .and(classesInheriting("org.springframework.web.server.WebExceptionHandler")))
             .advise(named("handle").and(takesArguments(2)), PACKAGE + "ExceptionHandledAdvice"),
         // WebClient: CLIENT spans through a filter every built client gets
         forTypes(named("org.springframework.web.reactive.function.client.DefaultWebClientBuilder"))

@@ -1,8 +1,7 @@
 package dev.vireo.instrumentation.jms.javax;
 
+import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -51,7 +50,7 @@ public final class JmsJavaxModule implements InstrumentationModule {
     return Arrays.<TypeInstrumentation>asList(
         // send(Message[, ...]) to the producer's destination, send(Destination, Message[, ...]); the
         // overloads a provider chains yield one span (nested sends of the same family)
-        forTypes(not(isInterface()).and(hasSuperType(named("javax.jms.MessageProducer"))))
+        forTypes(classesInheriting("javax.jms.MessageProducer"))
             .advise(
                 named("send").and(isPublic()).and(takesArgument(0, named(MESSAGE))),
                 PACKAGE + "ProducerSendAdvice")
@@ -62,7 +61,7 @@ public final class JmsJavaxModule implements InstrumentationModule {
                     .and(takesArgument(1, named(MESSAGE))),
                 PACKAGE + "ProducerSendToAdvice"),
         // receive(), receive(timeout), receiveNoWait(); setMessageListener (lambda listeners)
-        forTypes(not(isInterface()).and(hasSuperType(named("javax.jms.MessageConsumer"))))
+        forTypes(classesInheriting("javax.jms.MessageConsumer"))
             .advise(
                 named("receive").and(isPublic()).and(takesArguments(0)), PACKAGE + "ConsumerReceiveAdvice")
             .advise(
@@ -76,7 +75,7 @@ public final class JmsJavaxModule implements InstrumentationModule {
                     .and(takesArguments(1))
                     .and(takesArgument(0, named("javax.jms.MessageListener"))),
                 PACKAGE + "SetListenerAdvice"),
-        forTypes(not(isInterface()).and(hasSuperType(named("javax.jms.MessageListener"))))
+        forTypes(classesInheriting("javax.jms.MessageListener"))
             .advise(
                 named("onMessage").and(isPublic()).and(takesArguments(1)).and(takesArgument(0, named(MESSAGE))),
                 PACKAGE + "ListenerAdvice"));

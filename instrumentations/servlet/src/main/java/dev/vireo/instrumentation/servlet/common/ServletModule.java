@@ -1,12 +1,10 @@
 package dev.vireo.instrumentation.servlet.common;
 
+import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -70,9 +68,7 @@ public abstract class ServletModule implements InstrumentationModule {
   public final List<TypeInstrumentation> typeInstrumentations() {
     return Arrays.<TypeInstrumentation>asList(
         // Servlet.service(ServletRequest, ServletResponse) and Filter.doFilter(req, res, chain)
-        forTypes(
-                not(isInterface())
-                    .and(hasSuperType(namedOneOf(namespace + ".servlet.Servlet", namespace + ".servlet.Filter"))))
+        forTypes(classesInheriting(namespace + ".servlet.Servlet", namespace + ".servlet.Filter"))
             .advise(
                 isPublic()
                     .and(not(isAbstract()))
@@ -81,7 +77,7 @@ public abstract class ServletModule implements InstrumentationModule {
                     .and(takesArgument(1, named(namespace + ".servlet.ServletResponse"))),
                 advicePackage + "ServletEntryAdvice"),
         // AsyncContext.start(Runnable): the runnable runs in the request's context
-        forTypes(not(isInterface()).and(hasSuperType(named(namespace + ".servlet.AsyncContext"))))
+        forTypes(classesInheriting(namespace + ".servlet.AsyncContext"))
             .advise(
                 named("start").and(takesArguments(1)).and(takesArgument(0, named("java.lang.Runnable"))),
                 advicePackage + "AsyncStartAdvice"));

@@ -1,0 +1,114 @@
+package dev.vireo.tooling.install;
+
+/**
+ * What a class file says about its place in the type hierarchy: access flags, super class and interfaces. Read
+ * from the constant pool and the few fields after it, without looking at fields, methods or attributes.
+ */
+final class ClassHeader {
+
+  private static final int ACC_INTERFACE = 0x0200;
+  private static final String[] NONE = new String[0];
+
+  final boolean isInterface;
+  /** Binary name ({@code a.b.C$D}); null for {@code java.lang.Object} and module-info. */
+  final String superName;
+
+  final String[] interfaceNames;
+
+  private ClassHeader(boolean isInterface, String superName, String[] interfaceNames) {
+    this.isInterface = isInterface;
+    this.superName = superName;
+    this.interfaceNames = interfaceNames;
+  }
+
+  /** Throws IllegalArgumentException for bytes that are not a well-formed class file header. */
+  static ClassHeader parse(byte[] bytes) {
+    try {
+      if (u4(bytes, 0) != 0xCAFEBABE) {
+        throw new IllegalArgumentException("not a class file");
+      }
+      int count = u2(bytes, 8);
+      int[] offsets = new int[count]; // of each entry's first byte after the tag
+      int at = 10;
+      for (int i = 1; i < count; i++) {
+        int tag = bytes[at] & 0xFF;
+        offsets[i] = at + 1;
+        switch (tag) {
+          case 1: // Utf8
+            at += 3 + u2(bytes, at + 1);
+            break;
+          case 3: // Integer
+          case 4: // Float
+          case 9: // Fieldref
+          case 10: // Methodref
+          case 11: // InterfaceMethodref
+          case 12: // NameAndType
+          case 17: // Dynamic
+          case 18: // InvokeDynamic
+            at += 5;
+            break;
+          case 5: // Long
+          case 6: // Double: two slots
+            at += 9;
+            i++;
+            break;
+          case 7: // Class
+          case 8: // String
+          case 16: // MethodType
+          case 19: // Module
+          case 20: // Package
+            at += 3;
+            break;
+          case 15: // MethodHandle
+            at += 4;
+            break;
+          default:
+            throw new IllegalArgumentException("constant pool tag " + tag);
+        }
+      }
+      int access = u2(bytes, at);
+      int superIndex = u2(bytes, at + 4);
+      int interfaceCount = u2(bytes, at + 6);
+      String[] interfaces = interfaceCount == 0 ? NONE : new String[interfaceCount];
+      for (int i = 0; i < interfaceCount; i++) {
+        interfaces[i] = className(bytes, offsets, u2(bytes, at + 8 + 2 * i));
+      }
+      String superName = superIndex == 0 ? null : className(bytes, offsets, superIndex);
+      return new ClassHeader((access & ACC_INTERFACE) != 0, superName, interfaces);
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("truncated class file", e);
+    }
+  }
+
+  private static String className(byte[] bytes, int[] offsets, int classIndex) {
+    int utf8 = offsets[u2(bytes, offsets[classIndex])];
+    return modifiedUtf8(bytes, utf8 + 2, u2(bytes, utf8)).replace('/', '.');
+  }
+
+  /** The class file's "modified UTF-8"; class names are nearly always ASCII, which takes the first branch only. */
+  private static String modifiedUtf8(byte[] bytes, int from, int length) {
+    char[] chars = new char[length];
+    int count = 0;
+    int at = from;
+    int end = from + length;
+    while (at < end) {
+      int b = bytes[at++] & 0xFF;
+      if (b < 0x80) {
+        chars[count++] = (char) b;
+      } else if ((b & 0xE0) == 0xC0) {
+        chars[count++] = (char) (((b & 0x1F) << 6) | (bytes[at++] & 0x3F));
+      } else {
+        chars[count++] = (char) (((b & 0x0F) << 12) | ((bytes[at++] & 0x3F) << 6) | (bytes[at++] & 0x3F));
+      }
+    }
+    return new String(chars, 0, count);
+  }
+
+  private static int u2(byte[] bytes, int at) {
+    return ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+  }
+
+  private static int u4(byte[] bytes, int at) {
+    return (u2(bytes, at) << 16) | u2(bytes, at + 2);
+  }
+}
