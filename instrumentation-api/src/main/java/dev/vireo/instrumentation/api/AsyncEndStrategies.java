@@ -2,10 +2,10 @@ package dev.vireo.instrumentation.api;
 
 import io.opentelemetry.context.Context;
 import java.lang.ref.WeakReference;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -21,21 +21,25 @@ import java.util.concurrent.ExecutionException;
  */
 public final class AsyncEndStrategies {
 
-  private static final List<WeakReference<AsyncEndStrategy>> STRATEGIES = new CopyOnWriteArrayList<>();
+  /** Replaced as a whole on registration (rare), so a lookup reads one array and allocates nothing. */
+  private static volatile WeakReference<?>[] strategies = new WeakReference<?>[0];
 
   private AsyncEndStrategies() {}
 
   /** Adds a strategy (once; registering the same one again is a no-op). */
-  public static void register(AsyncEndStrategy strategy) {
-    for (WeakReference<AsyncEndStrategy> held : STRATEGIES) {
-      AsyncEndStrategy registered = held.get();
-      if (registered == null) {
-        STRATEGIES.remove(held);
-      } else if (registered == strategy) {
+  public static synchronized void register(AsyncEndStrategy strategy) {
+    List<WeakReference<?>> kept = new ArrayList<>();
+    for (WeakReference<?> held : strategies) {
+      Object registered = held.get();
+      if (registered == strategy) {
         return;
       }
+      if (registered != null) {
+        kept.add(held); // strategies of collected module loaders are dropped
+      }
     }
-    STRATEGIES.add(new WeakReference<>(strategy));
+    kept.add(new WeakReference<>(strategy));
+    strategies = kept.toArray(new WeakReference<?>[0]);
   }
 
   /**
@@ -51,8 +55,8 @@ public final class AsyncEndStrategies {
       ((CompletionStage<?>) result).whenComplete((value, failure) -> end.end(unwrap(failure)));
       return result;
     }
-    for (WeakReference<AsyncEndStrategy> held : STRATEGIES) {
-      AsyncEndStrategy strategy = held.get();
+    for (WeakReference<?> held : strategies) {
+      AsyncEndStrategy strategy = (AsyncEndStrategy) held.get();
       if (strategy == null) {
         continue;
       }
