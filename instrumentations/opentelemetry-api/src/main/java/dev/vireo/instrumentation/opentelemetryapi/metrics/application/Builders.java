@@ -17,6 +17,7 @@ import io.opentelemetry.api.metrics.ObservableLongGauge;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import io.opentelemetry.api.metrics.ObservableLongUpDownCounter;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The application's instrument builders, one per API builder interface; each fills an {@link
@@ -211,11 +212,20 @@ final class Builders {
     }
   }
 
-  static final class DoubleGauge implements DoubleGaugeBuilder {
+  /**
+   * Also a {@code Supplier} of the agent's synchronous gauge, for module {@code opentelemetry-api-gauges}
+   * (the API's {@code build()}, 1.38 and later), which cannot name this class.
+   */
+  static final class DoubleGauge implements DoubleGaugeBuilder, Supplier<Object> {
     private final InstrumentSpec spec;
 
     DoubleGauge(InstrumentSpec spec) {
       this.spec = spec;
+    }
+
+    @Override
+    public Object get() {
+      return spec.buildAgentInstrument();
     }
 
     @Override
@@ -241,11 +251,20 @@ final class Builders {
     }
   }
 
-  static final class LongGauge implements LongGaugeBuilder {
+  /**
+   * Also a {@code Supplier} of the agent's synchronous gauge, for module {@code opentelemetry-api-gauges}
+   * (the API's {@code build()}, 1.38 and later), which cannot name this class.
+   */
+  static final class LongGauge implements LongGaugeBuilder, Supplier<Object> {
     private final InstrumentSpec spec;
 
     LongGauge(InstrumentSpec spec) {
       this.spec = spec;
+    }
+
+    @Override
+    public Object get() {
+      return spec.buildAgentInstrument();
     }
 
     @Override

@@ -30,7 +30,11 @@ final class InstrumentSpec {
   }
 
   ApplicationInstrument build() {
-    return new ApplicationInstrument(AgentMeters.instrument(agentMeter, kind, doubles, name, description, unit));
+    return new ApplicationInstrument(buildAgentInstrument());
+  }
+
+  Object buildAgentInstrument() {
+    return AgentMeters.instrument(agentMeter, kind, doubles, name, description, unit);
   }
 
   ApplicationObservable observe(Consumer<ApplicationMeasurement> callback) {
