@@ -60,6 +60,12 @@ final class Builders {
     public ObservableLongCounter buildWithCallback(Consumer<ObservableLongMeasurement> callback) {
       return spec.observe(callback::accept);
     }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableLongMeasurement buildObserver() {
+      return spec.observer();
+    }
   }
 
   static final class DoubleCounter implements DoubleCounterBuilder {
@@ -89,6 +95,12 @@ final class Builders {
     @Override
     public ObservableDoubleCounter buildWithCallback(Consumer<ObservableDoubleMeasurement> callback) {
       return spec.observe(callback::accept);
+    }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableDoubleMeasurement buildObserver() {
+      return spec.observer();
     }
   }
 
@@ -125,6 +137,12 @@ final class Builders {
     public ObservableLongUpDownCounter buildWithCallback(Consumer<ObservableLongMeasurement> callback) {
       return spec.observe(callback::accept);
     }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableLongMeasurement buildObserver() {
+      return spec.observer();
+    }
   }
 
   static final class DoubleUpDownCounter implements DoubleUpDownCounterBuilder {
@@ -154,6 +172,12 @@ final class Builders {
     @Override
     public ObservableDoubleUpDownCounter buildWithCallback(Consumer<ObservableDoubleMeasurement> callback) {
       return spec.observe(callback::accept);
+    }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableDoubleMeasurement buildObserver() {
+      return spec.observer();
     }
   }
 
@@ -249,6 +273,12 @@ final class Builders {
     public ObservableDoubleGauge buildWithCallback(Consumer<ObservableDoubleMeasurement> callback) {
       return spec.observe(callback::accept);
     }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableDoubleMeasurement buildObserver() {
+      return spec.observer();
+    }
   }
 
   /**
@@ -282,6 +312,12 @@ final class Builders {
     @Override
     public ObservableLongGauge buildWithCallback(Consumer<ObservableLongMeasurement> callback) {
       return spec.observe(callback::accept);
+    }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableLongMeasurement buildObserver() {
+      return spec.observer();
     }
   }
 }

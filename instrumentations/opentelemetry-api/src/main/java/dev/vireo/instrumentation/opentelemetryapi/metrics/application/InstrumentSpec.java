@@ -37,6 +37,11 @@ final class InstrumentSpec {
     return AgentMeters.instrument(agentMeter, kind, doubles, name, description, unit);
   }
 
+  /** The agent's measurement for a batch callback, as the application's. */
+  ApplicationMeasurement observer() {
+    return new ApplicationMeasurement(AgentMeters.observer(agentMeter, kind, doubles, name, description, unit));
+  }
+
   ApplicationObservable observe(Consumer<ApplicationMeasurement> callback) {
     return new ApplicationObservable(
         AgentMeters.observable(
