@@ -144,6 +144,16 @@ class ReactorWithSpanTest {
   }
 
   @Test
+  void methodDeclaredToReturnItsOwnMonoSubclassKeepsItsResultAndEndsAtReturn() {
+    Quotes.FixedQuote fixed = quotes.fixed();
+    // ended at return: exported before anything subscribed
+    SpanData method = AgentTesting.waitForTraces(1).trace(0).get(0);
+    assertThat(method.getName()).isEqualTo("Quotes.fixed");
+    assertThat(method.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+    assertThat(fixed.block(TIMEOUT)).isEqualTo("fixed");
+  }
+
+  @Test
   void secondSubscriptionRunsUnderTheSameSpanWhichEndsOnce() {
     Mono<String> quote = quotes.quote("desk", Duration.ofMillis(1));
     assertThat(quote.block(TIMEOUT)).isEqualTo("price of desk");

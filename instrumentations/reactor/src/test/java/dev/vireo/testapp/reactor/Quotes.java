@@ -5,6 +5,7 @@ import io.opentelemetry.instrumentation.annotations.SpanAttribute;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 import java.time.Duration;
 import org.reactivestreams.Publisher;
+import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -61,6 +62,19 @@ public class Quotes {
   @WithSpan
   public Mono<String> emptyQuote() {
     return Mono.empty();
+  }
+
+  /** An application's own Mono subclass: the wrapper would not fit a method declared to return it. */
+  public static final class FixedQuote extends Mono<String> {
+    @Override
+    public void subscribe(CoreSubscriber<? super String> actual) {
+      Mono.just("fixed").subscribe(actual);
+    }
+  }
+
+  @WithSpan
+  public FixedQuote fixed() {
+    return new FixedQuote();
   }
 
   @WithSpan
