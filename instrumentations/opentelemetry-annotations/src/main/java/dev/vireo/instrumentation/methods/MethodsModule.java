@@ -10,11 +10,14 @@ import dev.vireo.instrumentation.api.InstrumentationConfig;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import dev.vireo.instrumentation.tracedmethods.MethodList;
+import dev.vireo.instrumentation.tracedmethods.ReturnTypes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * An INTERNAL span named {@code {Class}.{method}} around the methods listed in {@code
@@ -44,11 +47,12 @@ public final class MethodsModule implements InstrumentationModule {
       if (type.getValue().isEmpty()) {
         continue;
       }
+      ElementMatcher.Junction<MethodDescription> traced =
+          namedOneOf(type.getValue().toArray(new String[0])).and(not(isAbstract()));
       instrumentations.add(
           forTypes(named(type.getKey()))
-              .advise(
-                  namedOneOf(type.getValue().toArray(new String[0])).and(not(isAbstract())),
-                  "dev.vireo.instrumentation.methods.IncludedMethodAdvice"));
+              .advise(traced.and(not(ReturnTypes.primitive())), "dev.vireo.instrumentation.methods.IncludedMethodAdvice")
+              .advise(traced.and(ReturnTypes.primitive()), "dev.vireo.instrumentation.methods.IncludedMethodPrimitiveAdvice"));
     }
     return instrumentations;
   }

@@ -12,6 +12,7 @@ import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import dev.vireo.instrumentation.tracedmethods.MethodList;
+import dev.vireo.instrumentation.tracedmethods.ReturnTypes;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class OpenTelemetryAnnotationsModule implements InstrumentationModu
 
   public static final String NAME = "opentelemetry-instrumentation-annotations";
   static final String HELPERS = "dev.vireo.instrumentation.tracedmethods";
+  private static final String PACKAGE = "dev.vireo.instrumentation.opentelemetryannotations.";
   private static final String[] WITH_SPAN = {
     "io.opentelemetry.instrumentation.annotations.WithSpan", "io.opentelemetry.extension.annotations.WithSpan"
   };
@@ -59,11 +61,11 @@ public final class OpenTelemetryAnnotationsModule implements InstrumentationModu
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     ElementMatcher.Junction<MethodDescription> annotated = isAnnotatedWith(namedOneOf(WITH_SPAN));
+    ElementMatcher.Junction<MethodDescription> traced = annotated.and(not(isAbstract())).and(not(excluded()));
     return Collections.<TypeInstrumentation>singletonList(
         forTypes(declaresMethod(annotated))
-            .advise(
-                annotated.and(not(isAbstract())).and(not(excluded())),
-                "dev.vireo.instrumentation.opentelemetryannotations.WithSpanAdvice"));
+            .advise(traced.and(not(ReturnTypes.primitive())), PACKAGE + "WithSpanAdvice")
+            .advise(traced.and(ReturnTypes.primitive()), PACKAGE + "WithSpanPrimitiveAdvice"));
   }
 
   private static ElementMatcher<MethodDescription> excluded() {

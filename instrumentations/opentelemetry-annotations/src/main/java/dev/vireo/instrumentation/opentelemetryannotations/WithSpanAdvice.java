@@ -4,7 +4,10 @@ import dev.vireo.instrumentation.tracedmethods.TracedMethodCalls;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
-/** Around a {@code @WithSpan} method. */
+/**
+ * Around a {@code @WithSpan} method that returns an object: an asynchronous result may be replaced by
+ * one that ends the span when it terminates.
+ */
 public final class WithSpanAdvice {
 
   private WithSpanAdvice() {}
@@ -16,10 +19,12 @@ public final class WithSpanAdvice {
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
-  public static void exit(
+  @Advice.AssignReturned.ToReturned(typing = Assigner.Typing.DYNAMIC)
+  public static Object exit(
       @Advice.Enter Object call,
+      @Advice.Origin("#r") String declaredReturnType,
       @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object result,
       @Advice.Thrown Throwable error) {
-    TracedMethodCalls.end(call, result, error);
+    return TracedMethodCalls.end(call, result, declaredReturnType, error);
   }
 }

@@ -1,18 +1,19 @@
 package dev.vireo.instrumentation.tracedmethods;
 
+import dev.vireo.instrumentation.api.AsyncEndStrategies;
+import dev.vireo.instrumentation.api.AgentLog;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.code.MethodInstrumenters;
 import dev.vireo.instrumentation.api.semconv.code.TracedMethod;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
- * Starts and ends the span of one call of a traced method. A method that returns a {@code
- * CompletionStage} (a {@code CompletableFuture}) has its span ended when the stage completes, not
- * when the method returns.
+ * Starts and ends the span of one call of a traced method. A method that returns an asynchronous
+ * result has its span ended when that result terminates, not when the method returns: a {@code
+ * CompletionStage} (a {@code CompletableFuture}) when it completes, and the types of the libraries that
+ * registered an {@code AsyncEndStrategy} (Reactor's {@code Mono}/{@code Flux}, RxJava's) when the
+ * returned publisher terminates or is cancelled.
  */
 public final class TracedMethodCalls {
 
@@ -32,24 +33,40 @@ public final class TracedMethodCalls {
     return new State(instrumenter, call, context, context.makeCurrent());
   }
 
-  public static void end(Object state, Object result, Throwable error) {
+  /** Ends a call whose method returns nothing, or a primitive. */
+  public static void end(Object state, Throwable error) {
+    if (state instanceof State) {
+      State call = (State) state;
+      call.scope.close();
+      call.end(error);
+    }
+  }
+
+  /**
+   * Ends a call whose method returns an object, and returns what the method returns instead: the
+   * result itself, or a wrapper that ends the span when the result terminates.
+   *
+   * @param declaredReturnType the binary name of the method's declared return type; a wrapper is
+   *     returned only where it fits that type
+   */
+  public static Object end(Object state, Object result, String declaredReturnType, Throwable error) {
     if (!(state instanceof State)) {
-      return;
+      return result;
     }
     State call = (State) state;
     call.scope.close();
-    if (error == null && result instanceof CompletionStage) {
-      ((CompletionStage<?>) result).whenComplete((value, failure) -> call.end(unwrap(failure)));
-      return;
+    if (error == null && result != null) {
+      try {
+        Object replacement = AsyncEndStrategies.endWhenDone(result, declaredReturnType, call.context, call::end);
+        if (replacement != null) {
+          return replacement;
+        }
+      } catch (Throwable t) {
+        AgentLog.debug("traced method: asynchronous end not arranged: {}", t);
+      }
     }
     call.end(error);
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    if ((failure instanceof CompletionException || failure instanceof ExecutionException) && failure.getCause() != null) {
-      return failure.getCause();
-    }
-    return failure;
+    return result;
   }
 
   private static final class State {

@@ -2,7 +2,10 @@ package dev.vireo.instrumentation.reactor;
 
 import net.bytebuddy.asm.Advice;
 
-/** End of {@code Hooks}' static initializer: installs the context hook before any operator is assembled. */
+/**
+ * End of {@code Hooks}' static initializer: installs the context hook before any operator is assembled,
+ * and registers the end strategy for traced methods that return a {@code Mono} or {@code Flux}.
+ */
 public final class HooksInitializedAdvice {
 
   private HooksInitializedAdvice() {}
@@ -10,5 +13,6 @@ public final class HooksInitializedAdvice {
   @Advice.OnMethodExit(suppress = Throwable.class, inline = false)
   public static void exit() {
     ContextLifter.install();
+    ReactorAsyncEndStrategy.register();
   }
 }

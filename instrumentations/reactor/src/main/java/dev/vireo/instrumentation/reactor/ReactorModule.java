@@ -13,8 +13,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Carries the context through Reactor: installs an operator hook ({@link ContextLifter}) as soon as
- * Reactor's {@code Hooks} class initializes, which is before the first Mono or Flux is assembled.
- * Creates no spans.
+ * Reactor's {@code Hooks} class initializes, which is before the first Mono or Flux is assembled; then
+ * also registers {@link ReactorAsyncEndStrategy}, so that a traced method ({@code @WithSpan}) returning a
+ * Mono or Flux ends its span when that publisher terminates. Creates no spans of its own.
  */
 public final class ReactorModule implements InstrumentationModule {
 

@@ -89,6 +89,25 @@ public final class AgentMeters {
     }
   }
 
+  /** An agent measurement for a batch callback ({@code buildObserver()}); histograms have none. */
+  public static Object observer(Object meter, Kind kind, boolean doubles, String name, String description, String unit) {
+    Meter agentMeter = (Meter) meter;
+    switch (kind) {
+      case COUNTER:
+        return doubles
+            ? describe(agentMeter.counterBuilder(name).ofDoubles(), description, unit).buildObserver()
+            : describe(agentMeter.counterBuilder(name), description, unit).buildObserver();
+      case UP_DOWN_COUNTER:
+        return doubles
+            ? describe(agentMeter.upDownCounterBuilder(name).ofDoubles(), description, unit).buildObserver()
+            : describe(agentMeter.upDownCounterBuilder(name), description, unit).buildObserver();
+      default:
+        return doubles
+            ? describe(agentMeter.gaugeBuilder(name), description, unit).buildObserver()
+            : describe(agentMeter.gaugeBuilder(name).ofLongs(), description, unit).buildObserver();
+    }
+  }
+
   /** Adds to a counter, records into a histogram, sets a gauge: whatever the instrument is. */
   public static void record(Object instrument, long value, Object attributes) {
     Attributes agentAttributes = (Attributes) attributes;

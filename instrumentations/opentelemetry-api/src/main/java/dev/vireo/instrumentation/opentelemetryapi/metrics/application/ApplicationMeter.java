@@ -6,14 +6,23 @@ import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.LongCounterBuilder;
 import io.opentelemetry.api.metrics.LongUpDownCounterBuilder;
 import io.opentelemetry.api.metrics.Meter;
+import java.util.function.Supplier;
 
-/** The application's meter: one of the agent's SDK. */
-public final class ApplicationMeter implements Meter {
+/**
+ * The application's meter: one of the agent's SDK; a {@code Supplier} of it for module {@code
+ * opentelemetry-api-batch-callbacks} ({@code batchCallback}, API 1.15 and later), which cannot name this class.
+ */
+public final class ApplicationMeter implements Meter, Supplier<Object> {
 
   private final Object agentMeter;
 
   ApplicationMeter(Object agentMeter) {
     this.agentMeter = agentMeter;
+  }
+
+  @Override
+  public Object get() {
+    return agentMeter;
   }
 
   @Override

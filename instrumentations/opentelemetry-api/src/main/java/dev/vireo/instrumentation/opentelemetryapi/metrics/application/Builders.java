@@ -17,6 +17,7 @@ import io.opentelemetry.api.metrics.ObservableLongGauge;
 import io.opentelemetry.api.metrics.ObservableLongMeasurement;
 import io.opentelemetry.api.metrics.ObservableLongUpDownCounter;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The application's instrument builders, one per API builder interface; each fills an {@link
@@ -59,6 +60,12 @@ final class Builders {
     public ObservableLongCounter buildWithCallback(Consumer<ObservableLongMeasurement> callback) {
       return spec.observe(callback::accept);
     }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableLongMeasurement buildObserver() {
+      return spec.observer();
+    }
   }
 
   static final class DoubleCounter implements DoubleCounterBuilder {
@@ -88,6 +95,12 @@ final class Builders {
     @Override
     public ObservableDoubleCounter buildWithCallback(Consumer<ObservableDoubleMeasurement> callback) {
       return spec.observe(callback::accept);
+    }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableDoubleMeasurement buildObserver() {
+      return spec.observer();
     }
   }
 
@@ -124,6 +137,12 @@ final class Builders {
     public ObservableLongUpDownCounter buildWithCallback(Consumer<ObservableLongMeasurement> callback) {
       return spec.observe(callback::accept);
     }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableLongMeasurement buildObserver() {
+      return spec.observer();
+    }
   }
 
   static final class DoubleUpDownCounter implements DoubleUpDownCounterBuilder {
@@ -153,6 +172,12 @@ final class Builders {
     @Override
     public ObservableDoubleUpDownCounter buildWithCallback(Consumer<ObservableDoubleMeasurement> callback) {
       return spec.observe(callback::accept);
+    }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableDoubleMeasurement buildObserver() {
+      return spec.observer();
     }
   }
 
@@ -211,11 +236,20 @@ final class Builders {
     }
   }
 
-  static final class DoubleGauge implements DoubleGaugeBuilder {
+  /**
+   * Also a {@code Supplier} of the agent's synchronous gauge, for module {@code opentelemetry-api-gauges}
+   * (the API's {@code build()}, 1.38 and later), which cannot name this class.
+   */
+  static final class DoubleGauge implements DoubleGaugeBuilder, Supplier<Object> {
     private final InstrumentSpec spec;
 
     DoubleGauge(InstrumentSpec spec) {
       this.spec = spec;
+    }
+
+    @Override
+    public Object get() {
+      return spec.buildAgentInstrument();
     }
 
     @Override
@@ -239,13 +273,28 @@ final class Builders {
     public ObservableDoubleGauge buildWithCallback(Consumer<ObservableDoubleMeasurement> callback) {
       return spec.observe(callback::accept);
     }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableDoubleMeasurement buildObserver() {
+      return spec.observer();
+    }
   }
 
-  static final class LongGauge implements LongGaugeBuilder {
+  /**
+   * Also a {@code Supplier} of the agent's synchronous gauge, for module {@code opentelemetry-api-gauges}
+   * (the API's {@code build()}, 1.38 and later), which cannot name this class.
+   */
+  static final class LongGauge implements LongGaugeBuilder, Supplier<Object> {
     private final InstrumentSpec spec;
 
     LongGauge(InstrumentSpec spec) {
       this.spec = spec;
+    }
+
+    @Override
+    public Object get() {
+      return spec.buildAgentInstrument();
     }
 
     @Override
@@ -263,6 +312,12 @@ final class Builders {
     @Override
     public ObservableLongGauge buildWithCallback(Consumer<ObservableLongMeasurement> callback) {
       return spec.observe(callback::accept);
+    }
+
+    /** API 1.15 and later: a measurement for {@code Meter.batchCallback} (its own module bridges that). */
+    @Override
+    public ObservableLongMeasurement buildObserver() {
+      return spec.observer();
     }
   }
 }

@@ -30,7 +30,16 @@ final class InstrumentSpec {
   }
 
   ApplicationInstrument build() {
-    return new ApplicationInstrument(AgentMeters.instrument(agentMeter, kind, doubles, name, description, unit));
+    return new ApplicationInstrument(buildAgentInstrument());
+  }
+
+  Object buildAgentInstrument() {
+    return AgentMeters.instrument(agentMeter, kind, doubles, name, description, unit);
+  }
+
+  /** The agent's measurement for a batch callback, as the application's. */
+  ApplicationMeasurement observer() {
+    return new ApplicationMeasurement(AgentMeters.observer(agentMeter, kind, doubles, name, description, unit));
   }
 
   ApplicationObservable observe(Consumer<ApplicationMeasurement> callback) {
