@@ -1,0 +1,73 @@
+package dev.vireo.instrumentation.r2dbc;
+
+import dev.vireo.instrumentation.api.InstrumentationScope;
+import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.VirtualField;
+import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
+import io.r2dbc.spi.Batch;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.Statement;
+import org.reactivestreams.Publisher;
+
+/**
+ * One CLIENT span per execution of a statement or batch: the state each statement collects until
+ * it is executed, and the traced results publisher handed back from {@code execute()}. The spans get
+ * the SQL as given, whether values travel as bindings and the batch size; the database conventions
+ * derive query text, summary and batch names from that.
+ */
+final class ExecutionSpans {
+
+  static final Instrumenter<R2dbcRequest, Void> INSTRUMENTER =
+      DbClientInstrumenters.create(InstrumentationScope.of(R2dbcModule.NAME), new R2dbcAttributesGetter());
+
+  private static final VirtualField<Object, StatementState> STATES = VirtualField.create();
+
+  private ExecutionSpans() {}
+
+  static void statementCreated(Object connection, String sql, Object statement) {
+    if (connection instanceof Connection && statement instanceof Statement) {
+      STATES.set(statement, StatementState.statement(ConnectionInfos.of(connection), sql));
+    }
+  }
+
+  static void batchCreated(Object connection, Object batch) {
+    if (connection instanceof Connection && batch instanceof Batch) {
+      STATES.set(batch, StatementState.batch(ConnectionInfos.of(connection)));
+    }
+  }
+
+  static void bound(Object statement) {
+    StatementState state = STATES.get(statement);
+    if (state != null) {
+      state.bound = true;
+    }
+  }
+
+  static void bindingsAdded(Object statement) {
+    StatementState state = STATES.get(statement);
+    if (state != null) {
+      state.bindingsAdded();
+    }
+  }
+
+  static void sqlAdded(Object batch, String sql) {
+    StatementState state = STATES.get(batch);
+    if (state != null && state.batchSql != null && sql != null) {
+      state.batchSql.add(sql);
+    }
+  }
+
+  /** The results publisher traced per subscription; the original when the statement is unknown. */
+  static Object traced(Object statementOrBatch, Object results) {
+    if (!(results instanceof Publisher)) {
+      return results;
+    }
+    StatementState state = STATES.get(statementOrBatch);
+    if (state == null) {
+      return results; // a wrapper's statement, or created before the agent saw it
+    }
+    @SuppressWarnings("unchecked")
+    Publisher<Object> source = (Publisher<Object>) results;
+    return ReactorAdapters.asTypeOf(results, new TracedExecution(source, state.execution()));
+  }
+}

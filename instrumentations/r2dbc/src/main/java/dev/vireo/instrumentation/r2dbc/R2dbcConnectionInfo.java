@@ -1,0 +1,33 @@
+package dev.vireo.instrumentation.r2dbc;
+
+/**
+ * Where an R2DBC connection goes, in semantic-convention terms: {@code db.system.name}, {@code
+ * db.namespace}, {@code server.address}, {@code server.port}. Immutable.
+ */
+final class R2dbcConnectionInfo {
+
+  /** Nothing known beyond "some SQL database". */
+  static final R2dbcConnectionInfo UNKNOWN = new R2dbcConnectionInfo("other_sql", null, null, null);
+
+  /** Never null once resolved against the connection's metadata; null in a factory's options-only facts. */
+  final String dbSystemName;
+  final String namespace;
+  final String serverAddress;
+  final Integer serverPort;
+
+  R2dbcConnectionInfo(String dbSystemName, String namespace, String serverAddress, Integer serverPort) {
+    this.dbSystemName = dbSystemName;
+    this.namespace = namespace;
+    this.serverAddress = serverAddress;
+    this.serverPort = serverPort;
+  }
+
+  R2dbcConnectionInfo withSystemName(String name) {
+    return new R2dbcConnectionInfo(name, namespace, serverAddress, serverPort);
+  }
+
+  @Override
+  public String toString() {
+    return dbSystemName + "{namespace=" + namespace + ", address=" + serverAddress + ", port=" + serverPort + '}';
+  }
+}
