@@ -11,8 +11,9 @@ import java.util.Locale;
 import org.reactivestreams.Publisher;
 
 /**
- * The connection facts of R2DBC connections. The database system comes from the connection's own
- * metadata (every driver has it); address, port and database only from the options of a factory
+ * The connection facts of R2DBC connections. The database system comes from the driver named in a
+ * factory's options, else from the connection's own metadata (every driver has it); address, port
+ * and database only from the options of a factory
  * found through {@code ConnectionFactories} (the SPI offers no other way to ask a connection where
  * it goes), handed to each connection that factory creates.
  */
@@ -46,9 +47,14 @@ final class ConnectionInfos {
     return ReactorAdapters.asTypeOf(connections, new ConnectionTaggingPublisher(source, info));
   }
 
-  /** Called for each connection a factory with known options emits; the first factory to tell wins. */
+  /**
+   * Called for each connection a factory with known options emits; the first factory to tell wins.
+   * Drivers may run statements while they set a connection up, before emitting it: facts resolved
+   * then without the options give way.
+   */
   static void connectionCreated(Object connection, R2dbcConnectionInfo info) {
-    if (CONNECTIONS.get(connection) == null) {
+    R2dbcConnectionInfo known = CONNECTIONS.get(connection);
+    if (known == null || !known.fromOptions) {
       CONNECTIONS.set(connection, info);
     }
   }
@@ -109,8 +115,8 @@ final class ConnectionInfos {
     if (host == null) {
       port = null;
     }
-    // null system: resolved from the connection's metadata at the first statement
-    return new R2dbcConnectionInfo(null, string(options, ConnectionFactoryOptions.DATABASE), host, port);
+    // null system (a driver not known here): resolved from the connection's metadata at the first statement
+    return new R2dbcConnectionInfo(system, string(options, ConnectionFactoryOptions.DATABASE), host, port, true);
   }
 
   private static String string(ConnectionFactoryOptions options, Option<?> option) {

@@ -22,6 +22,9 @@ final class ExecutionSpans {
 
   private static final VirtualField<Object, StatementState> STATES = VirtualField.create();
 
+  /** The execution each emitted result (and each result filtered from it) belongs to. */
+  private static final VirtualField<Object, Execution> RESULTS = VirtualField.create();
+
   private ExecutionSpans() {}
 
   static void statementCreated(Object connection, String sql, Object statement) {
@@ -69,5 +72,37 @@ final class ExecutionSpans {
     @SuppressWarnings("unchecked")
     Publisher<Object> source = (Publisher<Object>) results;
     return ReactorAdapters.asTypeOf(results, new TracedExecution(source, state.execution()));
+  }
+
+  static void resultEmitted(Object result, Execution execution) {
+    try {
+      RESULTS.set(result, execution);
+    } catch (Throwable t) {
+      // never into the application's stream
+    }
+  }
+
+  /** {@code Result.filter}: the filtered result belongs to the same execution. */
+  static void resultDerived(Object result, Object derived) {
+    if (derived != null && derived != result) {
+      Execution execution = RESULTS.get(result);
+      if (execution != null) {
+        RESULTS.set(derived, execution);
+      }
+    }
+  }
+
+  /** A result's rows or count publisher, watched for its execution; the original when not traced. */
+  static Object consumption(Object result, Object values) {
+    if (!(values instanceof Publisher)) {
+      return values;
+    }
+    Execution execution = RESULTS.get(result);
+    if (execution == null) {
+      return values;
+    }
+    @SuppressWarnings("unchecked")
+    Publisher<Object> source = (Publisher<Object>) values;
+    return ReactorAdapters.asTypeOf(values, new ResultConsumption(source, execution));
   }
 }

@@ -1,28 +1,24 @@
 package dev.vireo.instrumentation.r2dbc;
 
-import dev.vireo.instrumentation.api.AgentLog;
-import io.opentelemetry.context.Context;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * Passes an execution's results on and ends its span once: when the results complete, fail (the
- * error recorded) or are cancelled. Signals reach the application in whatever context the driver
- * emits them; the Reactor instrumentation gives the application's operators their own.
+ * Passes an execution's results on, telling each result its execution, and reports once when the
+ * results complete, fail or are cancelled. Signals reach the application in whatever context the
+ * driver emits them; the Reactor instrumentation gives the application's operators their own.
  */
 final class ExecutionSubscriber implements Subscriber<Object>, Subscription {
 
-  final Context context;
   private final Subscriber<? super Object> actual;
-  private final R2dbcRequest request;
-  private final AtomicBoolean ended = new AtomicBoolean();
+  private final Execution execution;
+  private final AtomicBoolean terminated = new AtomicBoolean();
   private Subscription upstream;
 
-  ExecutionSubscriber(Subscriber<? super Object> actual, Context context, R2dbcRequest request) {
+  ExecutionSubscriber(Subscriber<? super Object> actual, Execution execution) {
     this.actual = actual;
-    this.context = context;
-    this.request = request;
+    this.execution = execution;
   }
 
   @Override
@@ -33,18 +29,22 @@ final class ExecutionSubscriber implements Subscriber<Object>, Subscription {
 
   @Override
   public void onNext(Object result) {
+    ExecutionSpans.resultEmitted(result, execution);
     actual.onNext(result);
   }
 
   @Override
   public void onError(Throwable error) {
-    end(error);
+    if (terminated.compareAndSet(false, true)) {
+      execution.failed(error);
+      execution.finished();
+    }
     actual.onError(error);
   }
 
   @Override
   public void onComplete() {
-    end(null);
+    terminate();
     actual.onComplete();
   }
 
@@ -55,18 +55,13 @@ final class ExecutionSubscriber implements Subscriber<Object>, Subscription {
 
   @Override
   public void cancel() {
-    end(null);
+    terminate();
     upstream.cancel();
   }
 
-  private void end(Throwable error) {
-    if (!ended.compareAndSet(false, true)) {
-      return;
-    }
-    try {
-      ExecutionSpans.INSTRUMENTER.end(context, request, null, error);
-    } catch (Throwable t) {
-      AgentLog.debug("r2dbc: span not ended: {}", t);
+  private void terminate() {
+    if (terminated.compareAndSet(false, true)) {
+      execution.finished();
     }
   }
 }

@@ -7,23 +7,27 @@ package dev.vireo.instrumentation.r2dbc;
 final class R2dbcConnectionInfo {
 
   /** Nothing known beyond "some SQL database". */
-  static final R2dbcConnectionInfo UNKNOWN = new R2dbcConnectionInfo("other_sql", null, null, null);
+  static final R2dbcConnectionInfo UNKNOWN = new R2dbcConnectionInfo("other_sql", null, null, null, false);
 
-  /** Never null once resolved against the connection's metadata; null in a factory's options-only facts. */
+  /** Never null once resolved; null in a factory's options-only facts when its driver is not known here. */
   final String dbSystemName;
   final String namespace;
   final String serverAddress;
   final Integer serverPort;
+  /** Whether namespace, address and port come from a factory's options (else they are unknown). */
+  final boolean fromOptions;
 
-  R2dbcConnectionInfo(String dbSystemName, String namespace, String serverAddress, Integer serverPort) {
+  R2dbcConnectionInfo(
+      String dbSystemName, String namespace, String serverAddress, Integer serverPort, boolean fromOptions) {
     this.dbSystemName = dbSystemName;
     this.namespace = namespace;
     this.serverAddress = serverAddress;
     this.serverPort = serverPort;
+    this.fromOptions = fromOptions;
   }
 
   R2dbcConnectionInfo withSystemName(String name) {
-    return new R2dbcConnectionInfo(name, namespace, serverAddress, serverPort);
+    return new R2dbcConnectionInfo(name, namespace, serverAddress, serverPort, fromOptions);
   }
 
   @Override

@@ -27,7 +27,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * CLIENT spans for every R2DBC statement and batch execution, on every driver (r2dbc-spi 1.0+): the
  * SQL is remembered when a connection creates a statement or batch, the bindings counted, and the
- * publisher {@code execute()} returns replaced by one whose subscription is the span. Connection
+ * publisher {@code execute()} returns replaced by one whose subscription starts the span; it ends
+ * when those results, and the consumption of each result, have terminated. Connection
  * facts come from the connection's metadata and, for factories found through {@code
  * ConnectionFactories}, from their options.
  */
@@ -66,12 +67,17 @@ public final class R2dbcModule implements InstrumentationModule {
             .advise(implemented(named("add")).and(takesArguments(0)), PACKAGE + "AddBindingsAdvice")
             .advise(implemented(named("add")).and(takesArguments(String.class)), PACKAGE + "AddSqlAdvice")
             .advise(implemented(named("execute")).and(takesArguments(0)).and(returnsPublisher()),
-                PACKAGE + "ExecuteAdvice"));
+                PACKAGE + "ExecuteAdvice")
+            .advise(
+                implemented(namedOneOf("map", "flatMap")).and(takesArguments(1)).and(returnsPublisher())
+                    .or(implemented(named("getRowsUpdated")).and(takesArguments(0)).and(returnsPublisher())),
+                PACKAGE + "ConsumeResultAdvice")
+            .advise(implemented(named("filter")).and(takesArguments(1)), PACKAGE + "FilterResultAdvice"));
   }
 
   private static ElementMatcher<TypeDescription> implementations() {
     // Driver classes have arbitrary names: the super type walk cannot be avoided, but is done once
-    // for the four interfaces, and never for interfaces or the JDK's classes.
+    // for the five interfaces, and never for interfaces or the JDK's classes.
     return not(nameStartsWith("java."))
         .and(not(nameStartsWith("jdk.")))
         .and(not(nameStartsWith("sun.")))
@@ -82,7 +88,8 @@ public final class R2dbcModule implements InstrumentationModule {
                     "io.r2dbc.spi.ConnectionFactory",
                     "io.r2dbc.spi.Connection",
                     "io.r2dbc.spi.Statement",
-                    "io.r2dbc.spi.Batch")));
+                    "io.r2dbc.spi.Batch",
+                    "io.r2dbc.spi.Result")));
   }
 
   /**

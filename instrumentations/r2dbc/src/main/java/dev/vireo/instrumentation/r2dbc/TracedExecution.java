@@ -24,22 +24,21 @@ final class TracedExecution implements Publisher<Object> {
 
   @Override
   public void subscribe(Subscriber<? super Object> subscriber) {
-    ExecutionSubscriber traced = null;
+    Execution execution = null;
     try {
       Context parent = Context.current();
       if (ExecutionSpans.INSTRUMENTER.shouldStart(parent, request)) {
-        Context context = ExecutionSpans.INSTRUMENTER.start(parent, request);
-        traced = new ExecutionSubscriber(subscriber, context, request);
+        execution = new Execution(ExecutionSpans.INSTRUMENTER.start(parent, request), request);
       }
     } catch (Throwable t) {
       AgentLog.debug("r2dbc: span not started: {}", t);
     }
-    if (traced == null) {
+    if (execution == null) {
       source.subscribe(subscriber);
       return;
     }
-    try (Scope ignored = traced.context.makeCurrent()) {
-      source.subscribe(traced);
+    try (Scope ignored = execution.context.makeCurrent()) {
+      source.subscribe(new ExecutionSubscriber(subscriber, execution));
     }
   }
 }
