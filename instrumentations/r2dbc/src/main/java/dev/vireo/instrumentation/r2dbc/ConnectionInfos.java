@@ -33,18 +33,14 @@ final class ConnectionInfos {
     }
   }
 
-  /** The connections publisher of a factory with known options, telling each connection; else the original. */
-  static Object tagging(Object factory, Object connections) {
+  /** A factory's connections publisher, traced as {@link ConnectionCreation} says; else the original. */
+  static Object creation(Object factory, Object connections) {
     if (!(connections instanceof Publisher)) {
-      return connections;
-    }
-    R2dbcConnectionInfo info = FACTORIES.get(factory);
-    if (info == null) {
       return connections;
     }
     @SuppressWarnings("unchecked")
     Publisher<Object> source = (Publisher<Object>) connections;
-    return ReactorAdapters.asTypeOf(connections, new ConnectionTaggingPublisher(source, info));
+    return ReactorAdapters.asTypeOf(connections, new ConnectionCreation(source, FACTORIES.get(factory)));
   }
 
   /**

@@ -4,8 +4,9 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
- * After {@code ConnectionFactory.create()} of a factory with known options: the connection
- * publisher is replaced by one that tells each connection it emits where it goes.
+ * After {@code ConnectionFactory.create()}: the connections publisher is replaced by one in whose
+ * subscription the driver's own set-up statements get no span, and that tells each connection where
+ * it goes when the factory's options are known.
  */
 public final class CreateConnectionAdvice {
 
@@ -14,6 +15,6 @@ public final class CreateConnectionAdvice {
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   @Advice.AssignReturned.ToReturned(typing = Assigner.Typing.DYNAMIC)
   public static Object exit(@Advice.This Object factory, @Advice.Return Object connections) {
-    return ConnectionInfos.tagging(factory, connections);
+    return ConnectionInfos.creation(factory, connections);
   }
 }

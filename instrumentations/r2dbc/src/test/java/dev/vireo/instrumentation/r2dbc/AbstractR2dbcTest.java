@@ -314,6 +314,47 @@ abstract class AbstractR2dbcTest {
     trace.span(0).hasName("SELECT").hasKind(SpanKind.CLIENT).hasNoParent();
   }
 
+  @Test
+  void connectingInARequestAddsNoSpanForTheDriversOwnStatements() {
+    Long rows =
+        inRequest(() -> Mono.usingWhen(
+                ConnectionFactories.get(url).create(),
+                fresh -> Flux.from(fresh.createStatement("UPDATE " + items + " SET name = 'fig' WHERE id = 1").execute())
+                    .flatMap(Result::getRowsUpdated)
+                    .reduce(0L, Long::sum),
+                Connection::close)
+            .block());
+
+    assertThat(rows).isEqualTo(1L);
+    Trace trace = onlyTrace(2);
+    trace.span(1)
+        .hasName("UPDATE " + items)
+        .hasParent(trace.get(0))
+        .hasAttributesSatisfyingExactly(
+            attributes("UPDATE " + items + " SET name = ? WHERE id = ?", "UPDATE " + items));
+  }
+
+  @Test
+  void aConnectionMadeWithoutAParentTracesItsStatementsAsRoots() {
+    Long rows =
+        Mono.usingWhen(
+                ConnectionFactories.get(url).create(),
+                fresh -> Flux.from(fresh.createStatement("DELETE FROM " + items + " WHERE id = 2").execute())
+                    .flatMap(Result::getRowsUpdated)
+                    .reduce(0L, Long::sum),
+                Connection::close)
+            .block();
+
+    assertThat(rows).isEqualTo(1L);
+    Trace trace = AgentTesting.waitForTraces(1).trace(0);
+    assertThat(trace.size()).isEqualTo(1);
+    trace.span(0)
+        .hasName("DELETE " + items)
+        .hasKind(SpanKind.CLIENT)
+        .hasNoParent()
+        .hasAttributesSatisfyingExactly(attributes("DELETE FROM " + items + " WHERE id = ?", "DELETE " + items));
+  }
+
   /** The attributes every span of this database has, plus text and summary. */
   List<AttributeAssertion> attributes(String queryText, String summary) {
     List<AttributeAssertion> expected = new ArrayList<>();
