@@ -29,14 +29,33 @@ final class ExecutionSpans {
 
   static void statementCreated(Object connection, String sql, Object statement) {
     if (connection instanceof Connection && statement instanceof Statement) {
-      STATES.set(statement, StatementState.statement(ConnectionInfos.of(connection), sql));
+      R2dbcConnectionInfo info = ConnectionInfos.of(connection);
+      if (!knowsLess(info, statement)) {
+        STATES.set(statement, StatementState.statement(info, sql));
+      }
     }
   }
 
   static void batchCreated(Object connection, Object batch) {
     if (connection instanceof Connection && batch instanceof Batch) {
-      STATES.set(batch, StatementState.batch(ConnectionInfos.of(connection)));
+      R2dbcConnectionInfo info = ConnectionInfos.of(connection);
+      if (!knowsLess(info, batch)) {
+        STATES.set(batch, StatementState.batch(info));
+      }
     }
+  }
+
+  /**
+   * Whether a delegating connection (a pool's) knows less than the driver's connection that made
+   * the statement it hands out: the driver's advice ran first, with the options of its factory,
+   * while a pool made in code has none.
+   */
+  private static boolean knowsLess(R2dbcConnectionInfo info, Object statementOrBatch) {
+    if (info.fromOptions) {
+      return false;
+    }
+    StatementState inner = STATES.get(statementOrBatch);
+    return inner != null && inner.connection.fromOptions;
   }
 
   static void bound(Object statement) {

@@ -10,6 +10,7 @@ import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.testing.agent.AgentTesting;
 import dev.vireo.testing.agent.AgentTestingExtension;
 import dev.vireo.testing.agent.Trace;
+import dev.vireo.testlib.r2dbc.PoolLikeConnectionFactory;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
@@ -353,6 +354,27 @@ abstract class AbstractR2dbcTest {
         .hasKind(SpanKind.CLIENT)
         .hasNoParent()
         .hasAttributesSatisfyingExactly(attributes("DELETE FROM " + items + " WHERE id = ?", "DELETE " + items));
+  }
+
+  @Test
+  void throughAPoolMadeInCodeOneSpanWithTheDriversFactsAndNoneForItsValidation() {
+    PoolLikeConnectionFactory pool = new PoolLikeConnectionFactory(ConnectionFactories.get(url));
+    String sql = "SELECT name FROM " + items + " WHERE id = $1";
+    List<String> names =
+        inRequest(() -> Flux.usingWhen(
+                pool.create(),
+                pooled -> Flux.from(pooled.createStatement(sql).bind(0, 2).execute())
+                    .flatMap(result -> result.map((row, metadata) -> row.get(0, String.class))),
+                Connection::close)
+            .collectList()
+            .block());
+
+    assertThat(names).containsExactly("pear");
+    Trace trace = onlyTrace(2);
+    trace.span(1)
+        .hasName("SELECT " + items)
+        .hasParent(trace.get(0))
+        .hasAttributesSatisfyingExactly(attributes(sql, "SELECT " + items));
   }
 
   /** The attributes every span of this database has, plus text and summary. */
