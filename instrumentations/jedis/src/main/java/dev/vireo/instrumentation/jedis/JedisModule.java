@@ -18,7 +18,9 @@ import net.bytebuddy.matcher.ElementMatcher;
  * ({@code Jedis}, {@code JedisPooled}, {@code JedisCluster}) runs as {@code
  * Connection.executeCommand(CommandObject)}: one span per command, from sending it to reading its
  * reply. A pipeline or a MULTI/EXEC transaction queues its commands and reads the replies at {@code
- * sync()} / {@code exec()}: one batch span there.
+ * sync()} / {@code exec()}: one batch span there. The {@code Jedis} methods that send their command
+ * themselves ({@code ping}, {@code select}) get a span from sending it to their return; what a
+ * {@code JedisPool} sends to keep its connections (validation, activation) gets none.
  */
 public final class JedisModule implements InstrumentationModule {
 
@@ -50,6 +52,16 @@ public final class JedisModule implements InstrumentationModule {
                     .and(takesArguments(1))
                     .and(takesArgument(0, named("redis.clients.jedis.CommandArguments"))),
                 PACKAGE + "SendCommandAdvice"),
+        // the Jedis methods that send their command without executeCommand (4.x to 8.x)
+        forTypes(named("redis.clients.jedis.Jedis"))
+            .advise(
+                named("ping").and(takesArguments(0).or(takesArguments(String.class)).or(takesArguments(byte[].class)))
+                    .or(named("select").and(takesArguments(int.class))),
+                PACKAGE + "DirectCommandAdvice"),
+        forTypes(named("redis.clients.jedis.JedisFactory"))
+            .advise(
+                namedOneOf("makeObject", "activateObject", "validateObject", "passivateObject", "destroyObject"),
+                PACKAGE + "PoolHousekeepingAdvice"),
         // Jedis 4 declares a transaction's methods in TransactionBase, later ones in Transaction
         forTypes(namedOneOf(
                 "redis.clients.jedis.Pipeline", "redis.clients.jedis.Transaction", "redis.clients.jedis.TransactionBase"))

@@ -1,12 +1,16 @@
 package dev.vireo.instrumentation.jedis;
 
 import dev.vireo.instrumentation.api.InstrumentationScope;
+import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import java.net.Socket;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 
@@ -22,7 +26,39 @@ final class JedisSpans {
   /** Keyed by the pipeline or transaction. */
   private static final VirtualField<Object, JedisBatch> BATCHES = VirtualField.create();
 
+  /** In the context while a {@code Jedis} method that sends its command directly runs. */
+  private static final ContextKey<DirectCommand> DIRECT = ContextKey.named("vireo-jedis-direct-command");
+
   private JedisSpans() {}
+
+  /** A direct-sending {@code Jedis} method starts: its command will get a span when it is sent. */
+  static Object expectDirectCommand() {
+    Context parent = Context.current();
+    if (parent.get(DIRECT) != null || !INSTRUMENTER.shouldStart(parent, null)) {
+      return null;
+    }
+    DirectCommand direct = new DirectCommand(parent);
+    direct.scope = parent.with(DIRECT, direct).makeCurrent();
+    return direct;
+  }
+
+  /** A command is sent: the span of the direct-sending method's command, the first one it sends. */
+  static void directCommandSent(Connection connection, Socket socket, CommandArguments arguments) {
+    DirectCommand direct = Context.current().get(DIRECT);
+    if (direct == null || direct.call != null || arguments == null) {
+      return;
+    }
+    direct.call = start(direct.parent, JedisRequest.command(JedisConnections.of(connection, socket), arguments));
+  }
+
+  static void endDirectCommand(Object direct, Throwable thrown) {
+    if (!(direct instanceof DirectCommand)) {
+      return;
+    }
+    DirectCommand running = (DirectCommand) direct;
+    end(running.call, thrown); // closes the span's scope first: it was opened inside this one
+    running.scope.close();
+  }
 
   static Object startCommand(Connection connection, Socket socket, CommandObject<?> command) {
     Context parent = Context.current();
@@ -70,6 +106,28 @@ final class JedisSpans {
   private static Object start(Context parent, JedisRequest request) {
     Context context = INSTRUMENTER.start(parent, request);
     return new Call(context, context.makeCurrent(), request);
+  }
+
+  /** Makes current a context in which no Redis span starts (the DB client family marked active); its scope. */
+  static Object suppress() {
+    return SpanFamily.DB_CLIENT.markActive(Context.current(), Span.getInvalid()).makeCurrent();
+  }
+
+  static void unsuppress(Object scope) {
+    if (scope instanceof Scope) {
+      ((Scope) scope).close();
+    }
+  }
+
+  /** A direct-sending {@code Jedis} method running: its parent, and its command's span once sent. */
+  static final class DirectCommand {
+    final Context parent;
+    Scope scope;
+    Object call;
+
+    DirectCommand(Context parent) {
+      this.parent = parent;
+    }
   }
 
   /** A running command or batch: what exit advice needs to end it. */

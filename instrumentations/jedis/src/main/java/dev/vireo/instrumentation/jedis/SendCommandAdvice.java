@@ -5,7 +5,11 @@ import net.bytebuddy.asm.Advice;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
 
-/** Before {@code Connection.sendCommand(CommandArguments)}, which every command passes: notes a SELECT. */
+/**
+ * Before {@code Connection.sendCommand(CommandArguments)}, which every command passes: starts the span
+ * of a command a {@code Jedis} method sends directly (see {@link DirectCommandAdvice}), then notes a SELECT
+ * (so a SELECT's own span names the database it was sent from).
+ */
 public final class SendCommandAdvice {
 
   private SendCommandAdvice() {}
@@ -14,6 +18,7 @@ public final class SendCommandAdvice {
   public static void enter(@Advice.This Connection connection,
       @Advice.FieldValue("socket") Socket socket,
       @Advice.Argument(0) CommandArguments arguments) {
+    JedisSpans.directCommandSent(connection, socket, arguments);
     JedisConnections.sent(connection, socket, arguments);
   }
 }

@@ -97,9 +97,69 @@ class JedisTest {
       jedis.incr(key);
     });
 
-    onlyTrace(2).span(1)
+    Trace trace = onlyTrace(3);
+    // the SELECT is sent from database 0
+    trace.span(1).hasName("SELECT 0").hasAttributesSatisfyingExactly(attributes("0", "SELECT", "SELECT 3"));
+    trace.span(2)
         .hasName("INCR 3")
         .hasAttributesSatisfyingExactly(attributes("3", "INCR", "INCR " + key));
+  }
+
+  @Test
+  void pingAndSelectSendTheirCommandThemselvesAndAreSpansToo() {
+    inRequest(() -> {
+      assertThat(jedis.ping()).isEqualTo("PONG");
+      assertThat(jedis.ping("hello")).isEqualTo("hello");
+      assertThat(jedis.ping("bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8))).asString().isEqualTo("bytes");
+      assertThat(jedis.select(5)).isEqualTo("OK");
+    });
+
+    Trace trace = onlyTrace(5);
+    trace.span(1).hasName("PING 0").hasKind(SpanKind.CLIENT).hasParent(trace.get(0))
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfyingExactly(attributes("0", "PING", "PING"));
+    trace.span(2).hasName("PING 0").hasParent(trace.get(0))
+        .hasAttributesSatisfyingExactly(attributes("0", "PING", "PING hello"));
+    trace.span(3).hasName("PING 0").hasParent(trace.get(0))
+        .hasAttributesSatisfyingExactly(attributes("0", "PING", "PING bytes"));
+    trace.span(4).hasName("SELECT 0").hasParent(trace.get(0))
+        .hasAttributesSatisfyingExactly(attributes("0", "SELECT", "SELECT 5"));
+  }
+
+  @Test
+  void aRefusedSelectIsAnError() {
+    List<JedisDataException> thrown = new ArrayList<>();
+    inRequest(() -> thrown.add(catchThrowableOfType(JedisDataException.class, () -> jedis.select(100000))));
+
+    assertThat(thrown.get(0).getMessage()).startsWith("ERR");
+    Trace trace = onlyTrace(2);
+    List<AttributeAssertion> expected = attributes("0", "SELECT", "SELECT 100000");
+    expected.add(equalTo(stringKey("db.response.status_code"), "ERR"));
+    expected.add(equalTo(stringKey("error.type"), "ERR"));
+    trace.span(1).hasName("SELECT 0").hasParent(trace.get(0)).hasStatus(StatusData.error())
+        .hasAttributesSatisfyingExactly(expected);
+  }
+
+  @Test
+  void aPoolsOwnValidationAndSelectGetNoSpan() {
+    String key = prefix + "pooled";
+    redis.clients.jedis.JedisPoolConfig config = new redis.clients.jedis.JedisPoolConfig();
+    config.setTestOnBorrow(true); // a PING per borrow
+    config.setTestOnReturn(true);
+    try (redis.clients.jedis.JedisPool pool = new redis.clients.jedis.JedisPool(config, "127.0.0.1", 6379, 2000, null, 4)) {
+      inRequest(() -> {
+        try (Jedis pooled = pool.getResource()) {
+          pooled.incr(key);
+        }
+      });
+
+      Trace trace = onlyTrace(2);
+      trace.span(1).hasName("INCR 4").hasParent(trace.get(0))
+          .hasAttributesSatisfyingExactly(attributes("4", "INCR", "INCR " + key));
+      try (Jedis pooled = pool.getResource()) {
+        pooled.del(key); // database 4: the clean-up after each test deletes from database 0
+      }
+    }
   }
 
   @Test
