@@ -1,9 +1,8 @@
 package dev.vireo.instrumentation.r2dbc;
 
+import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
@@ -77,19 +76,17 @@ public final class R2dbcModule implements InstrumentationModule {
 
   private static ElementMatcher<TypeDescription> implementations() {
     // Driver classes have arbitrary names: the super type walk cannot be avoided, but is done once
-    // for the five interfaces, and never for interfaces or the JDK's classes.
+    // for the five interfaces, over class file headers, and never for the JDK's classes.
     return not(nameStartsWith("java."))
         .and(not(nameStartsWith("jdk.")))
         .and(not(nameStartsWith("sun.")))
-        .and(not(isInterface()))
         .and(
-            hasSuperType(
-                namedOneOf(
-                    "io.r2dbc.spi.ConnectionFactory",
-                    "io.r2dbc.spi.Connection",
-                    "io.r2dbc.spi.Statement",
-                    "io.r2dbc.spi.Batch",
-                    "io.r2dbc.spi.Result")));
+            classesInheriting(
+                "io.r2dbc.spi.ConnectionFactory",
+                "io.r2dbc.spi.Connection",
+                "io.r2dbc.spi.Statement",
+                "io.r2dbc.spi.Batch",
+                "io.r2dbc.spi.Result"));
   }
 
   /**
