@@ -144,7 +144,7 @@ public class OrderController {
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
-  private static String itemName(String id) throws Exception {
+  static String itemName(String id) throws Exception {
     try (Connection connection = DriverManager.getConnection(FluxShopApplication.DATABASE);
         PreparedStatement statement = connection.prepareStatement("SELECT name FROM items WHERE id = ?")) {
       statement.setString(1, id);

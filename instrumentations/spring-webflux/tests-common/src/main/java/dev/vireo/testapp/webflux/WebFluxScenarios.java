@@ -56,16 +56,28 @@ public abstract class WebFluxScenarios {
 
   @BeforeAll
   void startShop() throws Exception {
-    app = FluxShopApplication.start();
+    app = FluxShopApplication.start(beforeShopStarts());
     port = FluxShopApplication.port(app);
   }
 
   @AfterAll
-  void stopShop() {
-    if (app != null) {
-      app.close();
+  void stopShop() throws Exception {
+    try {
+      if (app != null) {
+        app.close();
+      }
+    } finally {
+      afterShopStopped();
     }
   }
+
+  /** Starts what one Boot version's scenarios add (a broker, say); returns more shop arguments ({@code --name=value}). */
+  protected String[] beforeShopStarts() throws Exception {
+    return new String[0];
+  }
+
+  /** Stops what {@link #beforeShopStarts} started, once the shop is closed. */
+  protected void afterShopStopped() throws Exception {}
 
   protected final int port() {
     return port;
@@ -167,7 +179,7 @@ public abstract class WebFluxScenarios {
     });
   }
 
-  private static SpanData byName(List<SpanData> spans, String name) {
+  protected static SpanData byName(List<SpanData> spans, String name) {
     List<SpanData> named = spans.stream().filter(s -> s.getName().equals(name)).collect(Collectors.toList());
     assertThat(named).as("spans named %s in %s", name, spans).hasSize(1);
     return named.get(0);
