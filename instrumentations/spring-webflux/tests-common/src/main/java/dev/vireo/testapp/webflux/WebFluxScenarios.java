@@ -107,6 +107,18 @@ public abstract class WebFluxScenarios {
   }
 
   @Test
+  void firstOperatorAfterASinkFedFromAThreadWithoutContextIsInTheTrace() throws Exception {
+    RawHttp.Response response = RawHttp.get(port, "/sinks/42");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contains("widget on sink-emitter")).as("queried on the emitting thread: %s", response).isTrue();
+
+    List<SpanData> spans = oneTrace(2);
+    SpanData server = byName(spans, "GET /sinks/{id}");
+    SpanData query = byName(spans, "SELECT items");
+    assertThat(query.getParentSpanId()).isEqualTo(server.getSpanId());
+  }
+
+  @Test
   void webClientCallIsAClientSpanParentOfTheDownstreamServer() throws Exception {
     RawHttp.Response response = RawHttp.get(port, "/checkout/42");
     assertThat(response.status()).isEqualTo(200);
