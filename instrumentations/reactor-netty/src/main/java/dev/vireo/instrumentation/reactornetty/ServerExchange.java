@@ -30,7 +30,8 @@ final class ServerExchange {
    * the last chunk only after the handler's publisher ends, so at that end (or at a cancellation) a
    * closed connection means the client went away in the middle of the body. A fixed-length response
    * is complete once written; Reactor Netty may close its connection before the handler ends, so
-   * this is no sign there (a client leaving in the middle of a fixed-length body is not seen).
+   * this is no sign there (a client leaving in the middle of a fixed-length body is not seen, nor an
+   * HTTP/2 stream reset: HTTP/2 has no chunked encoding).
    */
   boolean streamCutShort() {
     return response.hasSentHeaders()
