@@ -11,9 +11,14 @@ import reactor.core.publisher.Mono;
  * The handler's response publisher, subscribed (by Reactor Netty) with the SERVER span current, so
  * every operator of the application's chain captures it; the span ends at the publisher's end: on
  * completion (for a streamed or server-sent-event body, once the last element is written), on error,
- * or on cancellation, whichever comes first. A cancellation before any response was sent (the client
- * went away first) is recorded as a {@code CancellationException}. Spring WebFlux itself turns
- * a client disconnect into normal completion, so there the span ends at that completion, unmarked.
+ * or on cancellation, whichever comes first.
+ *
+ * <p>A response the client did not get whole is recorded as a {@code CancellationException} (the
+ * span's {@code error.type}; the status code stays the one sent, if any): a cancellation before any
+ * response was sent (the client went away first), and a streamed body whose connection closed before
+ * the handler ended ({@link ServerExchange#streamCutShort}). Reactor Netty and Spring WebFlux turn
+ * that disconnect into normal completion of the handler (or a cancellation), so the signal alone does
+ * not tell.
  */
 final class TracedResponse extends Mono<Void> {
 
@@ -62,7 +67,7 @@ final class TracedResponse extends Mono<Void> {
 
     @Override
     public void onComplete() {
-      exchange.end(null);
+      exchange.end(exchange.streamCutShort() ? aborted() : null);
       actual.onComplete();
     }
 
@@ -73,9 +78,10 @@ final class TracedResponse extends Mono<Void> {
 
     @Override
     public void cancel() {
-      // Reactor Netty also cancels a handler whose response is already out (1.0 does so for a closing
-      // connection): only a cancellation before any response is the request's failure
-      exchange.end(exchange.response.hasSentHeaders() ? null : aborted());
+      // Reactor Netty also cancels a handler whose whole response is already out (1.0 does so once it
+      // closed the connection after a fixed-length response): that is no failure
+      boolean cut = !exchange.response.hasSentHeaders() || exchange.streamCutShort();
+      exchange.end(cut ? aborted() : null);
       upstream.cancel();
     }
 

@@ -6,22 +6,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.testing.agent.AgentTesting;
 import dev.vireo.testing.agent.AgentTestingExtension;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.data.StatusData;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.HttpURLConnection;
+import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.client.HttpClient;
@@ -36,6 +45,8 @@ import reactor.netty.http.server.HttpServer;
 class ReactorNettyTest {
 
   private static DisposableServer server;
+  /** Counted down when a /ticks stream is cancelled (its client went away). */
+  private static volatile CountDownLatch ticksCancelled = new CountDownLatch(1);
 
   @BeforeAll
   static void startServer() {
@@ -46,7 +57,13 @@ class ReactorNettyTest {
             .route(routes -> routes
                 .get("/hello/{name}", (request, response) ->
                     response.sendString(Mono.just("hello " + request.param("name"))))
-                .get("/fail", (request, response) -> response.status(503).send()))
+                .get("/fail", (request, response) -> response.status(503).send())
+                .get("/ticks/{count}", (request, response) -> response.sendString(
+                    Flux.interval(Duration.ofMillis(10))
+                        .onBackpressureBuffer()
+                        .take(Long.parseLong(request.param("count")))
+                        .map(i -> "tick " + i + "\n")
+                        .doOnCancel(() -> ticksCancelled.countDown()))))
             .bindNow(Duration.ofSeconds(10));
   }
 
@@ -128,6 +145,76 @@ class ReactorNettyTest {
     assertThat(only(spans, SpanKind.SERVER).getAttributes()
             .get(io.opentelemetry.api.common.AttributeKey.stringKey("error.type")))
         .isEqualTo("503");
+  }
+
+  @Test
+  void clientLeavingAStreamedResponseEndsTheSpanOnceWithTheCancellation() throws Exception {
+    ticksCancelled = new CountDownLatch(1);
+    try (Socket socket = request("/ticks/1000000")) {
+      BufferedReader in = reader(socket);
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 200 OK");
+      String line;
+      do {
+        line = in.readLine();
+      } while (line != null && !line.startsWith("tick "));
+      assertThat(line).isEqualTo("tick 0");
+    } // gone after the first chunk
+    assertThat(ticksCancelled.await(10, TimeUnit.SECONDS)).isTrue();
+
+    SpanData span = AgentTesting.waitForSpans(1).trace(0).spans().get(0);
+    assertThat(span)
+        .hasKind(SpanKind.SERVER)
+        .hasStatus(StatusData.error())
+        .hasAttribute(AttributeKey.longKey("http.response.status_code"), 200L)
+        .hasAttribute(AttributeKey.stringKey("url.path"), "/ticks/1000000")
+        .hasAttribute(AttributeKey.stringKey("error.type"), "java.util.concurrent.CancellationException");
+    assertThat(durationCount("java.util.concurrent.CancellationException")).as("ended once").isEqualTo(1);
+  }
+
+  @Test
+  void streamedAndFixedLengthResponsesThatCompleteAreNoError() throws Exception {
+    // a chunked stream to its end, and a fixed-length body whose connection the server closes at once
+    // (Connection: close): Reactor Netty 1.0 cancels that handler after the response is out
+    for (String path : List.of("/ticks/3", "/hello/ada")) {
+      try (Socket socket = request(path)) {
+        List<String> lines = reader(socket).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("HTTP/1.1 200 OK");
+        assertThat(lines).contains(path.equals("/ticks/3") ? "tick 2" : "hello ada");
+      }
+    }
+
+    List<SpanData> spans = AgentTesting.waitForTraces(2).all().stream().flatMap(t -> t.spans().stream()).toList();
+    assertThat(spans).hasSize(2).allSatisfy(span -> assertThat(span)
+        .hasKind(SpanKind.SERVER)
+        .hasStatus(StatusData.unset())
+        .hasAttribute(AttributeKey.longKey("http.response.status_code"), 200L));
+    assertThat(spans).allSatisfy(span ->
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("error.type"))).isNull());
+  }
+
+  /** Sends {@code GET path} with {@code Connection: close} over a plain socket, which no instrumentation sees. */
+  private static Socket request(String path) throws IOException {
+    Socket socket = new Socket("127.0.0.1", server.port());
+    socket.setSoTimeout(10_000);
+    OutputStream out = socket.getOutputStream();
+    out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    return socket;
+  }
+
+  private static BufferedReader reader(Socket socket) throws IOException {
+    return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  /** Requests {@code http.server.request.duration} measured with {@code error.type} {@code errorType}. */
+  private static long durationCount(String errorType) {
+    return AgentTesting.collectMetrics().stream()
+        .filter(m -> m.getName().equals("http.server.request.duration"))
+        .flatMap(m -> m.getHistogramData().getPoints().stream())
+        .filter(p -> errorType.equals(p.getAttributes().get(AttributeKey.stringKey("error.type"))))
+        .mapToLong(p -> p.getCount())
+        .sum();
   }
 
   private static SpanData only(List<SpanData> spans, SpanKind kind) {

@@ -16,9 +16,10 @@ import reactor.core.publisher.Operators;
  * operator of a chain sees the context of its subscription. Nothing is wrapped while no context is
  * current, nor when the operator already emits into a subscriber restoring the same context.
  *
- * <p>Known gap: a publisher that is not assembled through Reactor's hooks (a {@code Sinks} view, a
- * hand-written {@code Publisher}) is not lifted, so the first operator right after it runs its
- * callback on the emitting thread's context; every operator after that one gets the context back.
+ * <p>A source not assembled through Reactor's hooks emits to the first operator after it unlifted:
+ * Reactor's sinks therefore get the same wrapping when subscribed ({@link SinkSubscribeAdvice}). Known
+ * gap: after a hand-written {@code Publisher}, the first operator runs its callback in the emitting
+ * thread's context; every operator after that one gets the context back.
  */
 final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? super Object>, CoreSubscriber<? super Object>> {
 
@@ -37,8 +38,13 @@ final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? supe
 
   @Override
   public CoreSubscriber<? super Object> apply(Scannable operator, CoreSubscriber<? super Object> actual) {
+    return withCurrentContext(actual);
+  }
+
+  /** {@code actual}, receiving its signals with the current context (unchanged when there is none, or it already does). */
+  static <T> CoreSubscriber<T> withCurrentContext(CoreSubscriber<T> actual) {
     Context context = Context.current();
-    if (context == Context.root()) {
+    if (context == Context.root() || actual == null) {
       return actual;
     }
     if (actual instanceof ContextSubscriber && ((ContextSubscriber<?>) actual).context == context) {

@@ -1,21 +1,30 @@
 package dev.vireo.instrumentation.reactor;
 
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Carries the context through Reactor: installs an operator hook ({@link ContextLifter}) as soon as
- * Reactor's {@code Hooks} class initializes, which is before the first Mono or Flux is assembled; then
- * also registers {@link ReactorAsyncEndStrategy}, so that a traced method ({@code @WithSpan}) returning a
- * Mono or Flux ends its span when that publisher terminates. Creates no spans of its own.
+ * Reactor's {@code Hooks} class initializes, which is before the first Mono or Flux is assembled, and
+ * gives sinks' subscribers the same wrapping ({@link SinkSubscribeAdvice}); then also registers {@link
+ * ReactorAsyncEndStrategy}, so that a traced method ({@code @WithSpan}) returning a Mono or Flux ends its
+ * span when that publisher terminates. Creates no spans of its own.
  */
 public final class ReactorModule implements InstrumentationModule {
 
@@ -34,8 +43,20 @@ public final class ReactorModule implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Collections.<TypeInstrumentation>singletonList(
+    return Arrays.<TypeInstrumentation>asList(
         forTypes(named("reactor.core.publisher.Hooks"))
-            .advise(isTypeInitializer(), "dev.vireo.instrumentation.reactor.HooksInitializedAdvice"));
+            .advise(isTypeInitializer(), "dev.vireo.instrumentation.reactor.HooksInitializedAdvice"),
+        // sinks are sources the hooks never see; their implementations are internal and differ by
+        // version (SinkOneMulticast, SinkManyBestEffort, EmitterProcessor, ...): matched by what they are
+        forTypes(nameStartsWith("reactor.core.publisher.")
+                .and(not(isInterface()))
+                .and(hasSuperType(namedOneOf(
+                    "reactor.core.publisher.Sinks$Many",
+                    "reactor.core.publisher.Sinks$One",
+                    "reactor.core.publisher.Sinks$Empty"))))
+            .advise(
+                named("subscribe").and(not(isAbstract()))
+                    .and(takesArguments(1)).and(takesArgument(0, named("reactor.core.CoreSubscriber"))),
+                "dev.vireo.instrumentation.reactor.SinkSubscribeAdvice"));
   }
 }

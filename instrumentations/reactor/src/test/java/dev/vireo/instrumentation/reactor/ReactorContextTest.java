@@ -19,8 +19,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -184,6 +188,45 @@ class ReactorContextTest {
         .onErrorResume(e -> Mono.just("recovered"))
         .doOnSuccess(v -> child("doOnSuccess")));
     assertChildrenOfParent("doOnError", "doOnSuccess");
+  }
+
+  @Test
+  void firstOperatorAfterASinksOneRunsInTheSubscriptionContext() {
+    Sinks.One<String> sink = Sinks.one();
+    emitWhenReady(() -> sink.currentSubscriberCount() > 0, () -> sink.tryEmitValue("v"));
+    // map is the first operator after the sink: its callback runs on the emitter's thread
+    String thread = underParent(() -> sink.asMono().map(v -> child("map")));
+    assertThat(thread).isEqualTo("emitter");
+    assertChildrenOfParent("map");
+  }
+
+  @Test
+  void firstOperatorAfterASinksEmptyRunsInTheSubscriptionContext() {
+    Sinks.Empty<String> sink = Sinks.empty();
+    emitWhenReady(() -> sink.currentSubscriberCount() > 0, sink::tryEmitEmpty);
+    underParent(() -> sink.asMono().doOnSuccess(v -> child("doOnSuccess")));
+    assertChildrenOfParent("doOnSuccess");
+  }
+
+  static Stream<Arguments> manySinks() {
+    return Stream.of(
+        Arguments.of("multicast", (Supplier<Sinks.Many<String>>) () -> Sinks.many().multicast().onBackpressureBuffer()),
+        Arguments.of("direct", (Supplier<Sinks.Many<String>>) () -> Sinks.many().multicast().directBestEffort()),
+        Arguments.of("unicast", (Supplier<Sinks.Many<String>>) () -> Sinks.many().unicast().onBackpressureBuffer()),
+        Arguments.of("replay", (Supplier<Sinks.Many<String>>) () -> Sinks.many().replay().all()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("manySinks")
+  void firstOperatorAfterASinksManyRunsInTheSubscriptionContext(String kind, Supplier<Sinks.Many<String>> sinks) {
+    Sinks.Many<String> sink = sinks.get();
+    emitWhenReady(() -> sink.currentSubscriberCount() > 0, () -> {
+      sink.tryEmitNext("a");
+      sink.tryEmitNext("b");
+    });
+    String thread = underParent(() -> sink.asFlux().map(v -> child("map " + v)).take(2).last());
+    assertThat(thread).isEqualTo("emitter");
+    assertChildrenOfParent("map a", "map b");
   }
 
   @Test

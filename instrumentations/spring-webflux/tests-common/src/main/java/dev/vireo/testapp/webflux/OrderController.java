@@ -1,6 +1,7 @@
 package dev.vireo.testapp.webflux;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.util.retry.Retry;
@@ -97,6 +100,34 @@ public class OrderController {
     }
   }
 
+  /**
+   * An outside callback (a thread with no context) completes the request through a sink; the first
+   * operator after the sink queries the database on that thread.
+   */
+  @GetMapping("/sinks/{id}")
+  public Mono<String> sinks(@PathVariable("id") String id) {
+    Sinks.Many<String> sink = Sinks.many().multicast().directBestEffort();
+    Thread emitter = new Thread(Context.root().wrap(() -> emitOnDemand(sink, id)), "sink-emitter");
+    return sink.asFlux()
+        .map(v -> {
+          try {
+            return itemName(v) + " on " + Thread.currentThread().getName();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        })
+        .next()
+        .doOnSubscribe(s -> emitter.start());
+  }
+
+  /** Best effort refuses an element nobody asked for: this emits exactly when the subscriber has demand. */
+  private static void emitOnDemand(Sinks.Many<String> sink, String value) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (sink.tryEmitNext(value).isFailure() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+  }
+
   @GetMapping("/orders/{id}")
   public Mono<String> order(@PathVariable("id") String id) {
     return Mono.fromCallable(() -> itemName(id))
@@ -144,7 +175,7 @@ public class OrderController {
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
 
-  private static String itemName(String id) throws Exception {
+  static String itemName(String id) throws Exception {
     try (Connection connection = DriverManager.getConnection(FluxShopApplication.DATABASE);
         PreparedStatement statement = connection.prepareStatement("SELECT name FROM items WHERE id = ?")) {
       statement.setString(1, id);

@@ -12,6 +12,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.testing.assertj.AttributeAssertion;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
@@ -55,16 +56,28 @@ public abstract class WebFluxScenarios {
 
   @BeforeAll
   void startShop() throws Exception {
-    app = FluxShopApplication.start();
+    app = FluxShopApplication.start(beforeShopStarts());
     port = FluxShopApplication.port(app);
   }
 
   @AfterAll
-  void stopShop() {
-    if (app != null) {
-      app.close();
+  void stopShop() throws Exception {
+    try {
+      if (app != null) {
+        app.close();
+      }
+    } finally {
+      afterShopStopped();
     }
   }
+
+  /** Starts what one Boot version's scenarios add (a broker, say); returns more shop arguments ({@code --name=value}). */
+  protected String[] beforeShopStarts() throws Exception {
+    return new String[0];
+  }
+
+  /** Stops what {@link #beforeShopStarts} started, once the shop is closed. */
+  protected void afterShopStopped() throws Exception {}
 
   protected final int port() {
     return port;
@@ -90,6 +103,18 @@ public abstract class WebFluxScenarios {
     assertThat(query.getKind()).isEqualTo(SpanKind.CLIENT);
     assertThat(query.getName()).isEqualTo("SELECT items");
     assertThat(query.getAttributes().get(stringKey("db.system.name"))).isEqualTo("h2database");
+    assertThat(query.getParentSpanId()).isEqualTo(server.getSpanId());
+  }
+
+  @Test
+  void firstOperatorAfterASinkFedFromAThreadWithoutContextIsInTheTrace() throws Exception {
+    RawHttp.Response response = RawHttp.get(port, "/sinks/42");
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contains("widget on sink-emitter")).as("queried on the emitting thread: %s", response).isTrue();
+
+    List<SpanData> spans = oneTrace(2);
+    SpanData server = byName(spans, "GET /sinks/{id}");
+    SpanData query = byName(spans, "SELECT items");
     assertThat(query.getParentSpanId()).isEqualTo(server.getSpanId());
   }
 
@@ -166,7 +191,7 @@ public abstract class WebFluxScenarios {
     });
   }
 
-  private static SpanData byName(List<SpanData> spans, String name) {
+  protected static SpanData byName(List<SpanData> spans, String name) {
     List<SpanData> named = spans.stream().filter(s -> s.getName().equals(name)).collect(Collectors.toList());
     assertThat(named).as("spans named %s in %s", name, spans).hasSize(1);
     return named.get(0);
@@ -247,25 +272,37 @@ public abstract class WebFluxScenarios {
   }
 
   @Test
-  void clientAbortingAStreamEndsTheSpanOnceAfterTheCancellation() throws Exception {
+  void clientClosingAStreamAfterOneEventEndsTheSpanOnceWithTheCancellation() throws Exception {
     OrderController.foreverCancelled = new CountDownLatch(1);
     try (Socket socket = RawHttp.open(port, "/forever", "")) {
       BufferedReader in = RawHttp.reader(socket);
-      for (String line; (line = in.readLine()) != null; ) {
-        if (line.startsWith("data:tick 1")) {
-          break;
-        }
-      }
-    }
+      assertThat(in.readLine()).startsWith("HTTP/1.1 200");
+      String line;
+      do {
+        line = in.readLine();
+      } while (line != null && !line.startsWith("data:"));
+      assertThat(line).as("the first event").isEqualTo("data:tick 0");
+    } // closed after one event: the client goes away in the middle of the stream
     assertThat(OrderController.foreverCancelled.await(10, TimeUnit.SECONDS)).isTrue();
 
-    // Spring WebFlux turns the client's disconnect into normal completion of the handler: the span
-    // ends there, once, after the stream was cancelled
+    // the 200 was sent, but the response never completed: the span ends once, with the cancellation
     SpanData server = oneTrace(1).get(0);
-    assertThat(server.getName()).isEqualTo("GET /forever");
-    assertThat(server.getAttributes().get(longKey("http.response.status_code"))).isEqualTo(200L);
+    OpenTelemetryAssertions.assertThat(server)
+        .hasName("GET /forever")
+        .hasKind(SpanKind.SERVER)
+        .hasStatus(StatusData.error())
+        .hasAttributesSatisfyingExactly(append(
+            serverAttributes("/forever", null, "/forever", 200),
+            equalTo(stringKey("error.type"), "java.util.concurrent.CancellationException")))
+        .hasEventsSatisfyingExactly(event -> event
+            .hasName("exception")
+            .hasAttributesSatisfying(equalTo(stringKey("exception.type"), "java.util.concurrent.CancellationException")));
     assertThat(server.getEndEpochNanos()).isGreaterThanOrEqualTo(OrderController.foreverCancelledEpochNanos);
-    assertThat(serverDurationCount("/forever")).isEqualTo(1);
+    // ended once: one duration measurement, also with the cancellation
+    assertThat(serverDurations("/forever")).singleElement().satisfies(point -> {
+      assertThat(point.getCount()).isEqualTo(1);
+      assertThat(point.getAttributes().get(stringKey("error.type"))).isEqualTo("java.util.concurrent.CancellationException");
+    });
   }
 
   @Test
@@ -345,6 +382,21 @@ public abstract class WebFluxScenarios {
         .filter(p -> route.equals(p.getAttributes().get(stringKey("http.route"))))
         .mapToLong(p -> p.getCount())
         .sum();
+  }
+
+  /** The {@code http.server.request.duration} points of {@code route}, one per attribute set. */
+  private static List<HistogramPointData> serverDurations(String route) {
+    return AgentTesting.collectMetrics().stream()
+        .filter(m -> m.getName().equals("http.server.request.duration"))
+        .flatMap(m -> m.getHistogramData().getPoints().stream())
+        .filter(p -> route.equals(p.getAttributes().get(stringKey("http.route"))))
+        .collect(Collectors.toList());
+  }
+
+  private static AttributeAssertion[] append(AttributeAssertion[] all, AttributeAssertion more) {
+    AttributeAssertion[] longer = Arrays.copyOf(all, all.length + 1);
+    longer[all.length] = more;
+    return longer;
   }
 
   /** Every attribute of a SERVER span of this shop; {@code query}/{@code route} null when absent. */
