@@ -41,6 +41,9 @@ public final class ConfigValidation {
       new HashSet<>(Arrays.asList("trace_based", "always_on", "always_off"));
   private static final Set<String> METRIC_TEMPORALITIES =
       new HashSet<>(Arrays.asList("cumulative", "delta", "lowmemory"));
+  /** The OTLP exporters' {@code otel.java.exporter.memory_mode}; anything else and the SDK refuses to start. */
+  static final String MEMORY_MODE = "otel.java.exporter.memory_mode";
+  private static final Set<String> MEMORY_MODES = new HashSet<>(Arrays.asList("reusable_data", "immutable_data"));
   private static final Set<String> METRIC_HISTOGRAM_AGGREGATIONS =
       new HashSet<>(Arrays.asList("explicit_bucket_histogram", "base2_exponential_bucket_histogram"));
 
@@ -66,6 +69,7 @@ public final class ConfigValidation {
     checkOne(config, "otel.exporter.otlp.metrics.protocol", PROTOCOLS, generalProtocol, fixes);
     checkOne(config, "otel.exporter.otlp.logs.protocol", PROTOCOLS, generalProtocol, fixes);
     checkOne(config, "otel.exporter.otlp.compression", new HashSet<>(Arrays.asList("gzip", "none")), "none", fixes);
+    checkMemoryMode(config, fixes);
     // metric settings the SDK's autoconfiguration refuses outright, failing the whole SDK (spans too)
     checkOne(config, "otel.metrics.exemplar.filter", METRIC_EXEMPLAR_FILTERS, "trace_based", fixes);
     checkOne(
@@ -114,6 +118,25 @@ public final class ConfigValidation {
     Set<String> all = new HashSet<>(known);
     all.addAll(provided);
     return all;
+  }
+
+  /**
+   * The SDK parses the memory mode with {@code MemoryMode.valueOf(value.toUpperCase())}: an unknown name, or a known
+   * one with a space around it, fails the whole SDK. Known names are handed over trimmed; unknown ones fall back to
+   * {@code reusable_data}, the OTLP span and log exporters' default (issue 24: the cheaper mode, safe with the batch
+   * processors' single export thread).
+   */
+  private static void checkMemoryMode(AgentConfig config, Map<String, String> fixes) {
+    String value = config.getString(MEMORY_MODE);
+    if (value == null) {
+      return;
+    }
+    String name = lower(value);
+    if (!MEMORY_MODES.contains(name)) {
+      fallback(MEMORY_MODE, value, "reusable_data", fixes);
+    } else if (!name.equals(value)) {
+      fixes.put(MEMORY_MODE, name);
+    }
   }
 
   private static void checkEndpoint(AgentConfig config, String key, String fallback, Map<String, String> fixes) {
