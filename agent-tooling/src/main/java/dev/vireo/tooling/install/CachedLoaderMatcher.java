@@ -1,15 +1,20 @@
 package dev.vireo.tooling.install;
 
+import java.lang.ref.WeakReference;
 import java.util.Map;
 import java.util.WeakHashMap;
 import net.bytebuddy.matcher.ElementMatcher;
 
-/** Remembers a module's class loader check per loader: it runs for every class loaded otherwise. */
+/**
+ * Remembers a module's class loader check per loader: it runs for every class loaded otherwise. Classes come in
+ * runs from one loader, so the last answer is kept aside and read without a lock; a loader change takes the lock.
+ */
 final class CachedLoaderMatcher extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
 
   private final ElementMatcher<ClassLoader> delegate;
   private final Map<ClassLoader, Boolean> results = new WeakHashMap<>();
   private volatile Boolean bootstrapResult;
+  private volatile LastAnswer last;
 
   CachedLoaderMatcher(ElementMatcher<ClassLoader> delegate) {
     this.delegate = delegate;
@@ -25,14 +30,21 @@ final class CachedLoaderMatcher extends ElementMatcher.Junction.AbstractBase<Cla
       }
       return result;
     }
-    synchronized (results) {
-      Boolean result = results.get(loader);
-      if (result == null) {
-        result = safeMatch(loader);
-        results.put(loader, result);
-      }
-      return result;
+    LastAnswer answer = last;
+    if (answer != null && answer.loader.get() == loader) {
+      return answer.result;
     }
+    boolean result;
+    synchronized (results) {
+      Boolean known = results.get(loader);
+      if (known == null) {
+        known = safeMatch(loader);
+        results.put(loader, known);
+      }
+      result = known;
+    }
+    last = new LastAnswer(loader, result);
+    return result;
   }
 
   private boolean safeMatch(ClassLoader loader) {
@@ -40,6 +52,17 @@ final class CachedLoaderMatcher extends ElementMatcher.Junction.AbstractBase<Cla
       return delegate.matches(loader);
     } catch (RuntimeException | LinkageError e) {
       return false;
+    }
+  }
+
+  /** Held weakly: the matcher lives as long as the agent, a loader may not. */
+  private static final class LastAnswer {
+    final WeakReference<ClassLoader> loader;
+    final boolean result;
+
+    LastAnswer(ClassLoader loader, boolean result) {
+      this.loader = new WeakReference<>(loader);
+      this.result = result;
     }
   }
 }
