@@ -34,11 +34,14 @@ public final class LogSeverities {
   }
 
   /**
-   * java.util.logging's scale by its int values (so custom levels fall between): SEVERE ERROR, WARNING WARN,
-   * INFO INFO, CONFIG DEBUG4, FINE DEBUG, FINER TRACE4, FINEST TRACE.
+   * java.util.logging's scale by its int values (so custom levels fall between): FATAL (1100, the level JBoss
+   * Logging and JBoss LogManager add above SEVERE) FATAL, SEVERE ERROR, WARNING WARN, INFO INFO, CONFIG DEBUG4,
+   * FINE DEBUG, FINER TRACE4, FINEST TRACE.
    */
   public static Severity ofJulLevel(int level) {
-    if (level >= 1000) {
+    if (level >= 1100) {
+      return Severity.FATAL;
+    } else if (level >= 1000) {
       return Severity.ERROR;
     } else if (level >= 900) {
       return Severity.WARN;

@@ -29,6 +29,9 @@ class LogSeveritiesTest {
     assertThat(LogSeverities.ofJulLevel(Level.FINE.intValue())).isEqualTo(Severity.DEBUG);
     assertThat(LogSeverities.ofJulLevel(Level.FINER.intValue())).isEqualTo(Severity.TRACE4);
     assertThat(LogSeverities.ofJulLevel(Level.FINEST.intValue())).isEqualTo(Severity.TRACE);
+    // JBoss Logging's FATAL (org.jboss.logging.JDKLevel), and a custom level just below it
+    assertThat(LogSeverities.ofJulLevel(1100)).isEqualTo(Severity.FATAL);
+    assertThat(LogSeverities.ofJulLevel(1099)).isEqualTo(Severity.ERROR);
     // a custom level between WARNING and SEVERE
     assertThat(LogSeverities.ofJulLevel(950)).isEqualTo(Severity.WARN);
   }
