@@ -49,8 +49,9 @@ public final class OverheadBenchmark {
     Path shopJar = existing(options, "shop-jar");
     Path vireoJar = existing(options, "vireo-agent");
     Path otelJar = existing(options, "otel-agent");
-    Path springJar = options.containsKey("spring-jar") ? existing(options, "spring-jar") : null;
     int springRounds = Integer.parseInt(options.getOrDefault("spring-rounds", Integer.toString(rounds)));
+    // A part run with 0 rounds needs no jar, so one part can run alone with only its own jars built.
+    Path springJar = options.containsKey("spring-jar") && springRounds > 0 ? existing(options, "spring-jar") : null;
     int twoServiceRounds = Integer.parseInt(options.getOrDefault("two-service-rounds", Integer.toString(rounds)));
     Duration twoServiceWarmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("two-service-warmup", "40")));
     Duration twoServiceMeasurement = Duration.ofSeconds(
@@ -83,7 +84,9 @@ public final class OverheadBenchmark {
     List<String> appJvm = List.of("-Xms" + heap, "-Xmx" + heap);
     try (OtlpReceiver receiver = OtlpReceiver.open(); SpanCounter spans = new SpanCounter(receiver)) {
       ForkedRuns runs = new ForkedRuns(javaHome, shopJar, logs, appJvm, receiver, spans);
-      System.out.printf("Hello-world: %d rounds x %d agents%n", helloRounds, agents.size());
+      if (helloRounds > 0) {
+        System.out.printf("Hello-world: %d rounds x %d agents%n", helloRounds, agents.size());
+      }
       for (int round = 1; round <= helloRounds; round++) {
         for (AgentUnderTest agent : agents) {
           runs.helloWorld(agent, "hello-" + slug(agent) + "-" + round, classes, measurements);
@@ -97,8 +100,10 @@ public final class OverheadBenchmark {
           }
         }
       }
-      System.out.printf("Shop: %d rounds x %d agents, %d clients, warm-up %ds, measurement %ds%n", rounds,
-          agents.size(), clients, warmUp.toSeconds(), measurement.toSeconds());
+      if (rounds > 0) {
+        System.out.printf("Shop: %d rounds x %d agents, %d clients, warm-up %ds, measurement %ds%n", rounds,
+            agents.size(), clients, warmUp.toSeconds(), measurement.toSeconds());
+      }
       for (int round = 1; round <= rounds; round++) {
         for (AgentUnderTest agent : agents) {
           runs.shop(agent, "shop-" + slug(agent) + "-" + round, clients, warmUp, measurement, measurements);
