@@ -17,8 +17,29 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ClosedLoopLoad {
 
+  /**
+   * {@code requests}: begun and answered inside the measurement window (throughput and latencies are theirs);
+   * {@code completedInWindow}: answered between the two {@link WindowListener} calls (what CPU per request divides
+   * by); {@code completed}: answered at all, warm-up included.
+   */
   record Result(double throughputPerSecond, double p50Millis, double p90Millis, double p99Millis, long requests,
-                long errors) {}
+                long errors, long completedInWindow, long completed) {}
+
+  /** Called on the thread that runs the load when the measurement window opens and when it closes. */
+  interface WindowListener {
+
+    WindowListener NONE = new WindowListener() {
+      @Override
+      public void opened() {}
+
+      @Override
+      public void closed() {}
+    };
+
+    void opened();
+
+    void closed();
+  }
 
   private final HttpClient client = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
@@ -26,10 +47,16 @@ final class ClosedLoopLoad {
       .build();
 
   Result run(String baseUrl, int clients, Duration warmUp, Duration measurement) throws InterruptedException {
+    return run(baseUrl, clients, warmUp, measurement, WindowListener.NONE);
+  }
+
+  Result run(String baseUrl, int clients, Duration warmUp, Duration measurement, WindowListener window)
+      throws InterruptedException {
     long start = System.nanoTime();
     long measureFrom = start + warmUp.toNanos();
     long measureUntil = measureFrom + measurement.toNanos();
     AtomicLong errors = new AtomicLong();
+    AtomicLong completed = new AtomicLong();
     List<long[]> latencies = new ArrayList<>();
     int[] counts = new int[clients];
     List<Thread> threads = new ArrayList<>();
@@ -45,6 +72,7 @@ final class ClosedLoopLoad {
           }
           boolean ok = send(baseUrl + "/checkout?item=" + (item++ % 4 + 1));
           long end = System.nanoTime();
+          completed.incrementAndGet();
           if (begin >= measureFrom && end <= measureUntil) {
             if (!ok) {
               errors.incrementAndGet();
@@ -62,13 +90,26 @@ final class ClosedLoopLoad {
       threads.add(thread);
       thread.start();
     }
+    sleepUntil(measureFrom);
+    long completedAtOpen = completed.get();
+    window.opened();
+    sleepUntil(measureUntil);
+    long completedInWindow = completed.get() - completedAtOpen;
+    window.closed();
     for (Thread thread : threads) {
       thread.join();
     }
     long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     double seconds = measurement.toNanos() / 1e9;
     return new Result(all.length / seconds, percentile(all, 50), percentile(all, 90), percentile(all, 99),
-        all.length, errors.get());
+        all.length, errors.get(), completedInWindow, completed.get());
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long left;
+    while ((left = nanoTime - System.nanoTime()) > 0) {
+      Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+    }
   }
 
   /** One GET; true on 200. Used by the start-up probe as well. */

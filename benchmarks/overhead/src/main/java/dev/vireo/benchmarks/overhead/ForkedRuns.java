@@ -2,18 +2,29 @@ package dev.vireo.benchmarks.overhead;
 
 import dev.vireo.testing.otlp.OtlpReceiver;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Forks the measured JVMs (the all-in-one shop, the hello-world main) with one agent and records what they cost. */
+/**
+ * Forks the measured JVMs (the all-in-one shop, the shop as two services, the Spring Boot app, the hello-world main)
+ * with one agent and records what they cost.
+ */
 final class ForkedRuns {
+
+  static final String BACKEND_SERVICE = "shop-backend";
+  static final String FRONTEND_SERVICE = "shop-frontend";
 
   private static final Pattern SAMPLE = Pattern.compile("SAMPLE cpuMillis=(\\d+) peakRssKib=(\\d+)");
 
@@ -89,6 +100,158 @@ final class ForkedRuns {
           result.p99Millis(), result.requests());
     } finally {
       stop(process);
+    }
+  }
+
+  /**
+   * CPU per request of the shop as two services, each in its own JVM with the agent under test and its own
+   * {@code otel.service.name}: {@code shop-backend} ({@code ShopLauncher without-frontend}: Tomcat backend, H2,
+   * gRPC inventory, Kafka notifier) and {@code shop-frontend} ({@code FrontendMain}, Jetty). The Kafka broker runs in
+   * a third JVM without an agent (infrastructure, as a real broker would be), fresh for every run so no consumer
+   * backlog carries over. After the warm-up, the CPU of each service JVM over the measurement window (process total,
+   * and its JIT compiler threads apart) is divided by the checkouts answered in that window.
+   */
+  void twoService(AgentUnderTest agent, String runName, int clients, Duration warmUp, Duration measurement,
+                  Measurements into) throws IOException, InterruptedException {
+    Deque<Process> started = new ArrayDeque<>();
+    try {
+      Path kafkaLog = logDirectory.resolve(runName + "-kafka.log");
+      Process kafka = launch(command(AgentUnderTest.none(), null, "-cp", shopJar.toString(),
+          "dev.vireo.examples.shop.KafkaBrokerMain"), kafkaLog);
+      started.push(kafka);
+      String bootstrap = awaitReady(kafka, kafkaLog, "kafka", "bootstrap");
+
+      Path backendLog = logDirectory.resolve(runName + "-backend.log");
+      Process backend = launch(command(agent, BACKEND_SERVICE, "-jar", shopJar.toString(), "without-frontend",
+          "--backend.port=0", "--kafka.bootstrap=" + bootstrap), backendLog);
+      started.push(backend);
+      String backendUrl = awaitReady(backend, backendLog, "shop", "backend");
+
+      int port = freePort();
+      Path frontendLog = logDirectory.resolve(runName + "-frontend.log");
+      Process frontend = launch(command(agent, FRONTEND_SERVICE, "-cp", shopJar.toString(),
+          "dev.vireo.examples.shop.FrontendMain", "--frontend.port=" + port, "--backend.url=" + backendUrl),
+          frontendLog);
+      started.push(frontend);
+      String base = "http://127.0.0.1:" + port;
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (!load.send(base + "/checkout?item=1")) {
+        if (!frontend.isAlive() || !backend.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException(runName + ": the two-service shop never answered a checkout; see "
+              + frontendLog + " and " + backendLog);
+        }
+        Thread.sleep(10);
+      }
+
+      spans.drain();
+      long spansBefore = spans.total();
+      long backendSpansBefore = spans.total(BACKEND_SERVICE);
+      long frontendSpansBefore = spans.total(FRONTEND_SERVICE);
+      JvmCpu[] opened = new JvmCpu[2];
+      JvmCpu[] closed = new JvmCpu[2];
+      ClosedLoopLoad.Result result = load.run(base, clients, warmUp, measurement, new ClosedLoopLoad.WindowListener() {
+        @Override
+        public void opened() {
+          sample(opened, backend, frontend);
+        }
+
+        @Override
+        public void closed() {
+          sample(closed, backend, frontend);
+        }
+      });
+      long requests = result.completedInWindow();
+      if (requests == 0) {
+        throw new IllegalStateException(runName + ": no checkout answered in the measurement window");
+      }
+      JvmCpu.Window backendCpu = opened[0].until(closed[0]);
+      JvmCpu.Window frontendCpu = opened[1].until(closed[1]);
+      if (backendCpu.compilerThreadsGone() + frontendCpu.compilerThreadsGone() > 0) {
+        System.out.printf("  %s: %d compiler thread(s) exited in the window: their CPU counts as non-JIT%n",
+            runName, backendCpu.compilerThreadsGone() + frontendCpu.compilerThreadsGone());
+      }
+      String name = agent.name();
+      into.add(name, Metric.TWO_SERVICE_THROUGHPUT, result.throughputPerSecond());
+      into.add(name, Metric.TWO_SERVICE_P99, result.p99Millis());
+      into.add(name, Metric.BACKEND_CPU_PER_REQUEST, backendCpu.processMillis() * 1000 / requests);
+      into.add(name, Metric.FRONTEND_CPU_PER_REQUEST, frontendCpu.processMillis() * 1000 / requests);
+      into.add(name, Metric.BACKEND_CPU_PER_REQUEST_NO_JIT, backendCpu.withoutCompilerMillis() * 1000 / requests);
+      into.add(name, Metric.FRONTEND_CPU_PER_REQUEST_NO_JIT, frontendCpu.withoutCompilerMillis() * 1000 / requests);
+      into.add(name, Metric.BACKEND_JIT_CPU_PER_REQUEST, backendCpu.compilerMillis() * 1000 / requests);
+      into.add(name, Metric.FRONTEND_JIT_CPU_PER_REQUEST, frontendCpu.compilerMillis() * 1000 / requests);
+      if (result.errors() > 0) {
+        System.out.printf("  %s: %d of %d checkouts failed%n", runName, result.errors(), result.requests());
+      }
+      String spanText = "";
+      if (!agent.isNone()) {
+        Thread.sleep(6000); // the batch span processors export every 5 s by default
+        spans.drain();
+        double checkouts = Math.max(1, result.completed());
+        double perRequest = (spans.total() - spansBefore) / checkouts;
+        into.add(name, Metric.SPANS_PER_REQUEST, perRequest);
+        into.add(name, Metric.BACKEND_SPANS_PER_REQUEST,
+            (spans.total(BACKEND_SERVICE) - backendSpansBefore) / checkouts);
+        into.add(name, Metric.FRONTEND_SPANS_PER_REQUEST,
+            (spans.total(FRONTEND_SERVICE) - frontendSpansBefore) / checkouts);
+        spanText = String.format(Locale.ROOT, " | %.1f spans/req", perRequest);
+      }
+      System.out.printf(Locale.ROOT, "  %-22s %7.1f req/s p99 %7.2f ms (%d in window) | CPU/req µs: "
+              + "backend %6.0f (JIT %5.0f) frontend %6.0f (JIT %5.0f)%s%n", runName, result.throughputPerSecond(),
+          result.p99Millis(), requests, backendCpu.processMillis() * 1000 / requests,
+          backendCpu.compilerMillis() * 1000 / requests, frontendCpu.processMillis() * 1000 / requests,
+          frontendCpu.compilerMillis() * 1000 / requests, spanText);
+    } finally {
+      while (!started.isEmpty()) {
+        stop(started.pop());
+      }
+    }
+  }
+
+  private static void sample(JvmCpu[] into, Process backend, Process frontend) {
+    try {
+      into[0] = JvmCpu.of(backend.pid());
+      into[1] = JvmCpu.of(frontend.pid());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read /proc of a shop JVM (process gone?)", e);
+    }
+  }
+
+  /** {@code java [heap] [agent settings for service] args...}; no agent settings when {@code service} is null. */
+  private List<String> command(AgentUnderTest agent, String service, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(appJvmArguments);
+    if (service != null) {
+      command.addAll(agent.jvmArguments(receiver.httpEndpoint(), service));
+    }
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  private static Process launch(List<String> command, Path log) throws IOException {
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** Waits for the shop's {@code READY <service> ...} line in the log and returns the value of {@code key}. */
+  private static String awaitReady(Process process, Path log, String service, String key)
+      throws IOException, InterruptedException {
+    String prefix = "READY " + service + " ";
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+    while (true) {
+      for (String line : Files.readAllLines(log, StandardCharsets.ISO_8859_1)) {
+        if (line.startsWith(prefix)) {
+          for (String pair : line.substring(prefix.length()).trim().split("\\s+")) {
+            if (pair.startsWith(key + "=")) {
+              return pair.substring(key.length() + 1);
+            }
+          }
+          throw new IllegalStateException("no " + key + "= in '" + line + "' of " + log);
+        }
+      }
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException("no '" + prefix + "' line in " + log);
+      }
+      Thread.sleep(50);
     }
   }
 

@@ -19,6 +19,17 @@ enum Metric {
   SPRING_STARTUP_CPU("Spring Boot app: CPU (user+sys) used by then", "ms"),
   SPRING_RSS_AT_READY("Spring Boot app: RSS at first 200", "MiB"),
   SPRING_LOADED_CLASSES("Spring Boot app: classes loaded at first 200", ""),
+  TWO_SERVICE_THROUGHPUT("Two-service shop: checkout throughput (closed loop)", "req/s"),
+  TWO_SERVICE_P99("Two-service shop: checkout latency p99", "ms"),
+  BACKEND_CPU_PER_REQUEST("Two-service shop, backend JVM: CPU per request", "µs"),
+  FRONTEND_CPU_PER_REQUEST("Two-service shop, frontend JVM: CPU per request", "µs"),
+  BACKEND_CPU_PER_REQUEST_NO_JIT("Backend JVM: CPU per request without the JIT compiler threads", "µs"),
+  FRONTEND_CPU_PER_REQUEST_NO_JIT("Frontend JVM: CPU per request without the JIT compiler threads", "µs"),
+  BACKEND_JIT_CPU_PER_REQUEST("Backend JVM: JIT compiler threads' CPU per request", "µs"),
+  FRONTEND_JIT_CPU_PER_REQUEST("Frontend JVM: JIT compiler threads' CPU per request", "µs"),
+  SPANS_PER_REQUEST("Two-service shop: spans received per request (both JVMs)", ""),
+  BACKEND_SPANS_PER_REQUEST("Two-service shop: spans per request from the backend JVM", ""),
+  FRONTEND_SPANS_PER_REQUEST("Two-service shop: spans per request from the frontend JVM", ""),
   JAR_SIZE("Agent jar size", "MiB");
 
   final String label;

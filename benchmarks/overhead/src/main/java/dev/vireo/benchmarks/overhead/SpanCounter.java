@@ -1,6 +1,10 @@
 package dev.vireo.benchmarks.overhead;
 
 import dev.vireo.testing.otlp.OtlpReceiver;
+import dev.vireo.testing.otlp.ReceivedSpan;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +23,7 @@ final class SpanCounter implements AutoCloseable {
     return thread;
   });
   private long total;
+  private final Map<String, Long> byService = new HashMap<>();
 
   SpanCounter(OtlpReceiver receiver) {
     this.receiver = receiver;
@@ -26,8 +31,17 @@ final class SpanCounter implements AutoCloseable {
   }
 
   synchronized void drain() {
-    total += receiver.spans().size();
+    List<ReceivedSpan> spans = receiver.spans();
     receiver.clear();
+    total += spans.size();
+    for (ReceivedSpan span : spans) {
+      byService.merge(String.valueOf(span.resourceAttribute("service.name")), 1L, Long::sum);
+    }
+  }
+
+  /** Spans counted so far whose resource's {@code service.name} is {@code service}. */
+  synchronized long total(String service) {
+    return byService.getOrDefault(service, 0L);
   }
 
   synchronized long total() {

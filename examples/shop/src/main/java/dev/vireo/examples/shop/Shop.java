@@ -11,20 +11,32 @@ import java.util.Deque;
 
 /**
  * The whole shop in one JVM: Kafka (in-process unless {@code kafka.bootstrap} is set), inventory, backend,
- * notifier and frontend, wired to each other over loopback exactly as the separate JVMs would be.
+ * notifier and frontend, wired to each other over loopback exactly as the separate JVMs would be. Without the
+ * frontend ({@link #startWithoutFrontend}) it is the back half of a two-JVM shop whose frontend runs in
+ * {@link FrontendMain}.
  */
 public final class Shop implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private String frontendUrl;
+  private String backendUrl;
 
   private Shop() {}
 
   /** Starts every service (each prints its READY line); {@code listener} hears each order the notifier consumes. */
   public static Shop start(ShopOptions options, OrderListener listener) throws Exception {
+    return start(options, listener, true);
+  }
+
+  /** Everything but the frontend: Kafka (unless given), inventory, backend and notifier. */
+  public static Shop startWithoutFrontend(ShopOptions options, OrderListener listener) throws Exception {
+    return start(options, listener, false);
+  }
+
+  private static Shop start(ShopOptions options, OrderListener listener, boolean withFrontend) throws Exception {
     Shop shop = new Shop();
     try {
-      shop.startAll(options, listener);
+      shop.startAll(options, listener, withFrontend);
     } catch (Exception | Error e) {
       shop.close();
       throw e;
@@ -32,7 +44,7 @@ public final class Shop implements AutoCloseable {
     return shop;
   }
 
-  private void startAll(ShopOptions options, OrderListener listener) throws Exception {
+  private void startAll(ShopOptions options, OrderListener listener, boolean withFrontend) throws Exception {
     String bootstrap = options.get(ShopOptions.KAFKA_BOOTSTRAP, null);
     if (bootstrap == null) {
       InProcessKafkaBroker broker = started(InProcessKafkaBroker.start());
@@ -46,10 +58,12 @@ public final class Shop implements AutoCloseable {
     BackendServer backend = started(BackendMain.start(options
         .with(ShopOptions.INVENTORY_TARGET, host + ":" + inventory.port())
         .with(ShopOptions.KAFKA_BOOTSTRAP, bootstrap)));
+    backendUrl = "http://" + host + ":" + backend.port();
     started(NotifierMain.start(options.with(ShopOptions.KAFKA_BOOTSTRAP, bootstrap), listener));
-    FrontendServer frontend = started(FrontendMain.start(options
-        .with(ShopOptions.BACKEND_URL, "http://" + host + ":" + backend.port())));
-    frontendUrl = "http://" + host + ":" + frontend.port();
+    if (withFrontend) {
+      FrontendServer frontend = started(FrontendMain.start(options.with(ShopOptions.BACKEND_URL, backendUrl)));
+      frontendUrl = "http://" + host + ":" + frontend.port();
+    }
   }
 
   private <T extends AutoCloseable> T started(T service) {
@@ -57,7 +71,12 @@ public final class Shop implements AutoCloseable {
     return service;
   }
 
-  /** Base URL of the frontend, e.g. {@code http://127.0.0.1:8080}. */
+  /** Base URL of the backend, e.g. {@code http://127.0.0.1:42002}: what a separate frontend's backend.url is. */
+  public String backendUrl() {
+    return backendUrl;
+  }
+
+  /** Base URL of the frontend, e.g. {@code http://127.0.0.1:8080}; null when started without it. */
   public String frontendUrl() {
     return frontendUrl;
   }
