@@ -1,6 +1,6 @@
 /**
- * CLIENT spans for the Jetty 12 HttpClient ({@code org.eclipse.jetty.client}; tested 12.0), also
- * under Spring's {@code JettyClientHttpRequestFactory}.
+ * CLIENT spans for the Jetty 12 HttpClient ({@code org.eclipse.jetty.client}; tested 12.0 and
+ * 12.1), also under Spring's {@code JettyClientHttpRequestFactory}.
  *
  * <p>Each request on the wire is a CLIENT span ({@link
  * dev.vireo.instrumentation.jettyhttpclient.JettyClientSpans}): started when Jetty creates its
