@@ -5,7 +5,7 @@ import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.http.HttpClientInstrumenters;
-import io.opentelemetry.api.trace.Span;
+import dev.vireo.instrumentation.api.semconv.http.HttpClientResendingCall;
 import io.opentelemetry.context.Context;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.client.Response;
@@ -18,9 +18,10 @@ import org.eclipse.jetty.client.transport.HttpRequest;
  * say. Jetty keeps the requests of one application call (the application's request, then the
  * copies a redirect or an authentication challenge sends) in one {@code HttpConversation}: its first
  * exchange starts a {@link Call} in the caller's context; each later one is a resend with
- * {@code http.request.resend_count}, a sibling of the first under the caller's span, or the first
- * attempt's child when the caller had none (the call stays one trace). Jetty answers on its own
- * threads, so the call lives on the conversation, not in a scope of the calling thread.
+ * {@code http.request.resend_count}, parented as the HTTP client family's {@link
+ * HttpClientResendingCall} parents resends (a sibling of the first under the caller's span, or the
+ * first attempt's child when the caller had none). Jetty sends resends from its own threads, so
+ * the call lives on the conversation, not in a scope of the calling thread as there.
  */
 final class JettyClientSpans {
 
@@ -95,7 +96,7 @@ final class JettyClientSpans {
     }
 
     Context resendParent() {
-      return Span.fromContext(parent).getSpanContext().isValid() ? parent : firstAttempt;
+      return HttpClientResendingCall.resendParent(parent, firstAttempt);
     }
   }
 

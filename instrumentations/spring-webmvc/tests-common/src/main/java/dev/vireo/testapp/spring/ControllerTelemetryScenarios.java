@@ -29,6 +29,9 @@ public abstract class ControllerTelemetryScenarios {
 
   @BeforeAll
   static void startShop() {
+    assertThat(System.getProperty("otel.instrumentation.common.experimental.controller-telemetry.enabled"))
+        .as("the option is set for this test's JVM by its module's pom; a -Dtest naming it runs it without")
+        .isEqualTo("true");
     app = ShopApplication.start();
     port = ShopApplication.port(app);
   }
