@@ -1,23 +1,22 @@
 package dev.vireo.instrumentation.springkafka;
 
 import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
 /** The messaging attributes of a batch handed to a listener. */
-enum BatchAttributesGetter implements MessagingAttributesGetter<ConsumerRecords<?, ?>, Void> {
+enum BatchAttributesGetter implements MessagingAttributesGetter<ListenerBatch, Void> {
   INSTANCE;
 
   @Override
-  public String system(ConsumerRecords<?, ?> records) {
+  public String system(ListenerBatch batch) {
     return "kafka";
   }
 
   /** The topic when all records come from one, else null (the span is then named {@code process}). */
   @Override
-  public String destination(ConsumerRecords<?, ?> records) {
+  public String destination(ListenerBatch batch) {
     String topic = null;
-    for (TopicPartition partition : records.partitions()) {
+    for (TopicPartition partition : batch.records.partitions()) {
       if (topic == null) {
         topic = partition.topic();
       } else if (!topic.equals(partition.topic())) {
@@ -28,12 +27,17 @@ enum BatchAttributesGetter implements MessagingAttributesGetter<ConsumerRecords<
   }
 
   @Override
-  public String operationName(ConsumerRecords<?, ?> records) {
+  public String operationName(ListenerBatch batch) {
     return "process";
   }
 
   @Override
-  public Long batchMessageCount(ConsumerRecords<?, ?> records, Void response) {
-    return (long) records.count();
+  public String consumerGroupName(ListenerBatch batch) {
+    return batch.consumerGroup;
+  }
+
+  @Override
+  public Long batchMessageCount(ListenerBatch batch, Void response) {
+    return (long) batch.records.count();
   }
 }

@@ -23,7 +23,7 @@ import org.apache.kafka.common.header.Header;
  */
 final class BatchSpans {
 
-  static final Instrumenter<ConsumerRecords<?, ?>, Void> INSTRUMENTER =
+  static final Instrumenter<ListenerBatch, Void> INSTRUMENTER =
       MessagingInstrumenters.processBatch(
           InstrumentationScope.of(SpringKafkaModule.NAME), BatchAttributesGetter.INSTANCE);
 
@@ -33,15 +33,16 @@ final class BatchSpans {
 
   private BatchSpans() {}
 
-  static Object start(ConsumerRecords<?, ?> records) {
+  static Object start(ConsumerRecords<?, ?> records, String consumerGroup) {
     if (records == null || records.isEmpty()) {
       return null;
     }
+    ListenerBatch batch = new ListenerBatch(records, consumerGroup);
     Context parent = Context.current();
-    if (!INSTRUMENTER.shouldStart(parent, records)) {
+    if (!INSTRUMENTER.shouldStart(parent, batch)) {
       return null;
     }
-    Context context = INSTRUMENTER.start(parent, records);
+    Context context = INSTRUMENTER.start(parent, batch);
     Scope scope = context.makeCurrent();
     Span span = Span.fromContext(context);
     TextMapPropagator propagator = VireoTelemetry.get().getPropagators().getTextMapPropagator();
@@ -52,24 +53,24 @@ final class BatchSpans {
         span.addLink(sent);
       }
     }
-    return new Started(records, context, scope);
+    return new Started(batch, context, scope);
   }
 
   static void end(Object state, Throwable thrown) {
     if (state instanceof Started) {
       Started started = (Started) state;
       started.scope.close();
-      INSTRUMENTER.end(started.context, started.records, null, thrown);
+      INSTRUMENTER.end(started.context, started.batch, null, thrown);
     }
   }
 
   private static final class Started {
-    final ConsumerRecords<?, ?> records;
+    final ListenerBatch batch;
     final Context context;
     final Scope scope;
 
-    Started(ConsumerRecords<?, ?> records, Context context, Scope scope) {
-      this.records = records;
+    Started(ListenerBatch batch, Context context, Scope scope) {
+      this.batch = batch;
       this.context = context;
       this.scope = scope;
     }

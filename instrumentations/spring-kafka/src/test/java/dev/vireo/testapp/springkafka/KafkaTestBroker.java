@@ -16,7 +16,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * A real single-node KRaft broker (combined broker + controller) on a loopback port chosen by the
  * OS, from Kafka's own test kit. Topics are not auto-created: a send to an unknown topic fails.
  */
-final class KafkaTestBroker implements AutoCloseable {
+final class KafkaTestBroker implements TestBroker {
 
   private final KafkaClusterTestKit cluster;
 
@@ -53,7 +53,8 @@ final class KafkaTestBroker implements AutoCloseable {
     return new KafkaTestBroker(cluster);
   }
 
-  String bootstrapServers() {
+  @Override
+  public String bootstrapServers() {
     return cluster.bootstrapServers();
   }
 

@@ -38,12 +38,14 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 /**
  * {@code @KafkaListener} record and batch listeners in a Spring context, against the in-process
  * KRaft broker: one CONSUMER {@code process} span per record (parent: the producer) or per batch
- * (links: the producers), the listener's JDBC query under it, and no other process spans.
+ * (links: the producers), the listener's JDBC query under it, and no other process spans. The
+ * same source runs against Spring Kafka 2.8 and 3.x (spring-kafka-2.8-tests, spring-kafka-3-tests),
+ * so it uses only API those share.
  */
 @ExtendWith(AgentTestingExtension.class)
 class SpringKafkaTest {
 
-  private static KafkaTestBroker broker;
+  private static TestBroker broker;
   private static AnnotationConfigApplicationContext context;
   private static Listeners listeners;
 
@@ -83,9 +85,7 @@ class SpringKafkaTest {
 
   @BeforeAll
   static void start() throws Exception {
-    broker = KafkaTestBroker.start();
-    broker.createTopic(Listeners.RECORD_TOPIC, 1);
-    broker.createTopic(Listeners.BATCH_TOPIC, 1);
+    broker = TestBroker.start(Listeners.RECORD_TOPIC, Listeners.BATCH_TOPIC);
     context = new AnnotationConfigApplicationContext(Config.class);
     listeners = context.getBean(Listeners.class);
   }
@@ -121,6 +121,8 @@ class SpringKafkaTest {
       SpanData process =
           processes.stream().filter(p -> p.getParentSpanId().equals(send.getSpanId())).findFirst().orElseThrow();
       assertThat(process.getName()).isEqualTo("process " + Listeners.RECORD_TOPIC);
+      assertThat(process.getAttributes().get(stringKey("messaging.consumer.group.name")))
+          .isEqualTo("vireo-spring-kafka-record"); // the listener id is its group
       assertThat(process.getTraceId()).isEqualTo(send.getTraceId());
       List<SpanData> queries =
           spans.stream()
@@ -158,6 +160,8 @@ class SpringKafkaTest {
       assertThat(process.getParentSpanContext().isValid()).isFalse();
       assertThat(process.getAttributes().get(stringKey("messaging.system"))).isEqualTo("kafka");
       assertThat(process.getAttributes().get(stringKey("messaging.operation.type"))).isEqualTo("process");
+      assertThat(process.getAttributes().get(stringKey("messaging.consumer.group.name")))
+          .isEqualTo("vireo-spring-kafka-batch");
       assertThat(process.getAttributes().get(longKey("messaging.batch.message_count")))
           .isEqualTo((long) process.getLinks().size());
       for (LinkData link : process.getLinks()) {

@@ -73,12 +73,21 @@ public final class HttpClientResendingCall<REQUEST, RESPONSE> {
     }
   }
 
+  private Context resendParent() {
+    return resendParent(parent, firstAttempt);
+  }
+
   /**
    * The parent of a resend's span: the caller's span when there is one (all attempts are siblings);
    * otherwise the first attempt's span, so that a call made outside any trace still is one trace.
+   * Public for modules whose client puts resends on the wire from its own threads (they keep the
+   * call on a library object instead of in this class; see instrumentations/jetty-httpclient).
+   *
+   * @param caller the context the application made the call in
+   * @param firstAttempt the context of the first attempt's span
    */
-  private Context resendParent() {
-    return Span.fromContext(parent).getSpanContext().isValid() ? parent : firstAttempt;
+  public static Context resendParent(Context caller, Context firstAttempt) {
+    return Span.fromContext(caller).getSpanContext().isValid() ? caller : firstAttempt;
   }
 
   void end(RESPONSE response, Throwable error) {

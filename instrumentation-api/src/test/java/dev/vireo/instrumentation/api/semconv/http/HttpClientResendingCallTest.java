@@ -9,6 +9,8 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -220,6 +222,19 @@ class HttpClientResendingCallTest {
     assertThat(spans.getFinishedSpanItems()).hasSize(1);
     assertThat(spans.getFinishedSpanItems().get(0).getAttributes().get(stringKey("url.full")))
         .isEqualTo("http://h.example:8080/a");
+  }
+
+  @Test
+  void theResendParentRuleIsOpenToModulesThatResendFromTheLibrarysThreads() {
+    Context caller =
+        Context.root().with(Span.wrap(SpanContext.create(
+            "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled(), TraceState.getDefault())));
+    Context firstAttempt =
+        Context.root().with(Span.wrap(SpanContext.create(
+            "0af7651916cd43dd8448eb211c80319c", "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault())));
+
+    assertThat(HttpClientResendingCall.resendParent(caller, firstAttempt)).isSameAs(caller);
+    assertThat(HttpClientResendingCall.resendParent(Context.root(), firstAttempt)).isSameAs(firstAttempt);
   }
 
   @Test

@@ -14,8 +14,9 @@ import org.springframework.web.client.RestClient;
 public class SummaryController {
 
   /**
-   * The JDK HttpClient, named: left to itself RestClient picks Jetty's HttpClient when jetty-client is
-   * on the class path (a Boot app on Jetty), which Vireo does not instrument yet.
+   * The JDK HttpClient, named, so that every Boot module makes the same call: left to itself RestClient
+   * picks Jetty's HttpClient when jetty-client is on the class path (a Boot app on Jetty; that case is
+   * tests-boot3-jetty's DefaultClientSummaryController).
    */
   private final RestClient restClient = RestClient.builder().requestFactory(new JdkClientHttpRequestFactory()).build();
   private final Environment environment;
