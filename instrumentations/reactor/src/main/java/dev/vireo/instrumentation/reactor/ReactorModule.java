@@ -1,13 +1,11 @@
 package dev.vireo.instrumentation.reactor;
 
+import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.isTypeInitializer;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -49,11 +47,10 @@ public final class ReactorModule implements InstrumentationModule {
         // sinks are sources the hooks never see; their implementations are internal and differ by
         // version (SinkOneMulticast, SinkManyBestEffort, EmitterProcessor, ...): matched by what they are
         forTypes(nameStartsWith("reactor.core.publisher.")
-                .and(not(isInterface()))
-                .and(hasSuperType(namedOneOf(
+                .and(classesInheriting(
                     "reactor.core.publisher.Sinks$Many",
                     "reactor.core.publisher.Sinks$One",
-                    "reactor.core.publisher.Sinks$Empty"))))
+                    "reactor.core.publisher.Sinks$Empty")))
             .advise(
                 named("subscribe").and(not(isAbstract()))
                     .and(takesArguments(1)).and(takesArgument(0, named("reactor.core.CoreSubscriber"))),
