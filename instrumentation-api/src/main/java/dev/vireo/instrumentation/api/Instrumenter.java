@@ -12,6 +12,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -103,7 +104,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     if (startEpochNanos > 0) {
       spanBuilder.setStartTimestamp(startEpochNanos, TimeUnit.NANOSECONDS);
     }
-    long startNanos = listeners.isEmpty() ? 0 : System.nanoTime();
+    long startNanos = listeners.isEmpty() ? 0 : System.nanoTime() - elapsedSince(startEpochNanos);
     Span span = spanBuilder.startSpan();
     Context context = parentContext.with(span);
     if (family != null) {
@@ -119,6 +120,15 @@ public final class Instrumenter<REQUEST, RESPONSE> {
       openTelemetry.getPropagators().getTextMapPropagator().inject(context, request, injectInto);
     }
     return context;
+  }
+
+  /** How long ago an earlier start was, so that duration metrics measure from it too; 0 for now. */
+  private static long elapsedSince(long startEpochNanos) {
+    if (startEpochNanos <= 0) {
+      return 0;
+    }
+    Instant now = Instant.now();
+    return Math.max(0, now.getEpochSecond() * 1_000_000_000L + now.getNano() - startEpochNanos);
   }
 
   /**

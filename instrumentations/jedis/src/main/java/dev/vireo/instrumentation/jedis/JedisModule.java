@@ -20,7 +20,11 @@ import net.bytebuddy.matcher.ElementMatcher;
  * reply. A pipeline or a MULTI/EXEC transaction queues its commands and reads the replies at {@code
  * sync()} / {@code exec()}: one batch span there. The {@code Jedis} methods that send their command
  * themselves ({@code ping}, {@code select}) get a span from sending it to their return; what a
- * {@code JedisPool} sends to keep its connections (validation, activation) gets none.
+ * {@code JedisPool} sends to keep its connections (validation, activation) gets none. A {@code
+ * JedisCluster} command is a span naming the node it was sent to; when that node answers {@code MOVED}
+ * and Jedis sends it again elsewhere, each send is a span (the first an error with status {@code
+ * MOVED}); the stable conventions would rather have one span covering the retry (as the lettuce module
+ * does): left to do.
  */
 public final class JedisModule implements InstrumentationModule {
 

@@ -53,6 +53,12 @@ final class LettuceConnections {
     }
   }
 
+  /** The connection an endpoint serves, as far as seen. */
+  static LettuceConnectionInfo ofEndpoint(Object endpoint) {
+    Object connection = endpoint == null ? null : ENDPOINT_CONNECTIONS.get(endpoint);
+    return connection == null ? UNKNOWN : of(connection);
+  }
+
   static LettuceConnectionInfo of(Object connection) {
     LettuceConnectionInfo info = INFOS.get(connection);
     return info == null ? UNKNOWN : info;

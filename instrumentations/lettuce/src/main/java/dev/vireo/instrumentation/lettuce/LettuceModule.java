@@ -19,7 +19,10 @@ import net.bytebuddy.matcher.ElementMatcher;
  * StatefulRedisConnectionImpl.dispatch(RedisCommand)} on the calling (or subscribing) thread: the
  * span starts there, child of the context current then, and ends when the command is completed,
  * fails or is cancelled (on an event loop thread), whatever waits for it. A connection's server
- * comes from its channel when it becomes active.
+ * comes from its channel when it becomes active. A cluster connection's command ({@code
+ * RedisClusterClient}) is routed to a node's endpoint after dispatch and may be redirected ({@code
+ * MOVED}, {@code ASK}): one span for it, made when it completes, naming the node that answered. The
+ * cluster topology refresh's own commands get none.
  */
 public final class LettuceModule implements InstrumentationModule {
 
@@ -48,6 +51,13 @@ public final class LettuceModule implements InstrumentationModule {
                     .and(takesArguments(1))
                     .and(takesArgument(0, named("io.lettuce.core.protocol.RedisCommand"))),
                 PACKAGE + "DispatchAdvice"),
+        // a cluster connection routes each command to a node's endpoint after dispatch
+        forTypes(named("io.lettuce.core.cluster.StatefulRedisClusterConnectionImpl"))
+            .advise(
+                named("dispatch")
+                    .and(takesArguments(1))
+                    .and(takesArgument(0, named("io.lettuce.core.protocol.RedisCommand"))),
+                PACKAGE + "ClusterDispatchAdvice"),
         forTypes(named("io.lettuce.core.RedisClient"))
             .advise(
                 named("connectStatefulAsync")
@@ -55,7 +65,10 @@ public final class LettuceModule implements InstrumentationModule {
                 PACKAGE + "ConnectAdvice"),
         forTypes(named("io.lettuce.core.protocol.DefaultEndpoint"))
             .advise(named("setConnectionFacade").and(takesArguments(1)), PACKAGE + "ConnectionFacadeAdvice")
-            .advise(named("notifyChannelActive").and(takesArguments(1)), PACKAGE + "ChannelActiveAdvice"),
+            .advise(named("notifyChannelActive").and(takesArguments(1)), PACKAGE + "ChannelActiveAdvice")
+            .advise(
+                named("write").and(takesArguments(1)).and(takesArgument(0, named("io.lettuce.core.protocol.RedisCommand"))),
+                PACKAGE + "EndpointWriteAdvice"),
         // the command objects dispatch sees: AsyncCommand (sync and async APIs), CommandWrapper
         // subclasses (reactive), Command
         forTypes(namedOneOf(

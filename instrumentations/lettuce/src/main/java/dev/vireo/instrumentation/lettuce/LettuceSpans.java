@@ -4,12 +4,15 @@ import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
+import dev.vireo.instrumentation.lettuce.LettuceConnections.LettuceConnectionInfo;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.output.CommandOutput;
 import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.DecoratedCommand;
 import io.lettuce.core.protocol.ProtocolKeyword;
 import io.lettuce.core.protocol.RedisCommand;
 import io.opentelemetry.context.Context;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -18,6 +21,11 @@ import java.util.concurrent.CancellationException;
  * current context, never made current (the command runs on Lettuce's event loop), ended when the
  * command object that was dispatched completes. Keyed by that object: the commands it wraps or
  * that wrap it complete too, and find nothing.
+ *
+ * <p>A cluster connection's command is routed to a node only after dispatch, and sent again to
+ * another node when the first answers {@code MOVED} or {@code ASK}; the conventions want one span for
+ * the operation with its retries. So its span is made when it completes, started back at dispatch,
+ * naming the node it was last written to (the one that answered).
  */
 final class LettuceSpans {
 
@@ -25,6 +33,10 @@ final class LettuceSpans {
       DbClientInstrumenters.create(InstrumentationScope.of(LettuceModule.NAME), new LettuceAttributesGetter());
 
   private static final VirtualField<Object, Call> CALLS = VirtualField.create();
+  private static final VirtualField<Object, ClusterCall> CLUSTER_CALLS = VirtualField.create();
+
+  /** The command class of Lettuce's cluster topology refresh (CLUSTER NODES, INFO, CLIENT LIST to each node). */
+  private static final String TOPOLOGY_REFRESH_COMMAND = "io.lettuce.core.cluster.topology.TimedAsyncCommand";
 
   private LettuceSpans() {}
 
@@ -39,14 +51,45 @@ final class LettuceSpans {
       selected(connection, command);
     }
     Context parent = Context.current();
-    if (!INSTRUMENTER.shouldStart(parent, request)) {
+    if (!INSTRUMENTER.shouldStart(parent, request) || isTopologyRefresh(command)) {
       return;
     }
     CALLS.set(command, new Call(INSTRUMENTER.start(parent, request), request));
   }
 
+  /** A cluster connection dispatches a command: its parent and start are kept until it completes. */
+  static void clusterDispatched(RedisCommand<?, ?, ?> command) {
+    ProtocolKeyword type = command == null ? null : command.getType();
+    Context parent = Context.current();
+    if (type == null || !INSTRUMENTER.shouldStart(parent, null)) {
+      return;
+    }
+    Instant now = Instant.now();
+    CLUSTER_CALLS.set(command, new ClusterCall(parent, now.getEpochSecond() * 1_000_000_000L + now.getNano(), type.name()));
+  }
+
+  /** A command is written to an endpoint: if it is (or wraps) a cluster command, that node serves it now. */
+  static void written(Object endpoint, RedisCommand<?, ?, ?> command) {
+    RedisCommand<?, ?, ?> each = command;
+    for (int depth = 0; each != null && depth < 8; depth++) {
+      ClusterCall call = CLUSTER_CALLS.get(each);
+      if (call != null) {
+        call.connection = LettuceConnections.ofEndpoint(endpoint);
+        return;
+      }
+      each = each instanceof DecoratedCommand ? ((DecoratedCommand<?, ?, ?>) each).getDelegate() : null;
+    }
+  }
+
+  private static boolean isTopologyRefresh(RedisCommand<?, ?, ?> command) {
+    return TOPOLOGY_REFRESH_COMMAND.equals(command.getClass().getName());
+  }
+
   static void completed(RedisCommand<?, ?, ?> command) {
     Call call = CALLS.take(command);
+    if (call == null) {
+      call = startClusterCall(command);
+    }
     if (call == null) {
       return;
     }
@@ -57,9 +100,22 @@ final class LettuceSpans {
 
   static void failed(RedisCommand<?, ?, ?> command, Throwable error) {
     Call call = CALLS.take(command);
+    if (call == null) {
+      call = startClusterCall(command);
+    }
     if (call != null) {
       INSTRUMENTER.end(call.context, call.request, null, error);
     }
+  }
+
+  /** The span of a completed cluster command, started back when it was dispatched; null if it is none. */
+  private static Call startClusterCall(RedisCommand<?, ?, ?> command) {
+    ClusterCall cluster = CLUSTER_CALLS.take(command);
+    if (cluster == null) {
+      return null;
+    }
+    LettuceRequest request = new LettuceRequest(cluster.connection, cluster.command, command);
+    return new Call(INSTRUMENTER.start(cluster.parent, request, cluster.startEpochNanos), request);
   }
 
   static void cancelled(RedisCommand<?, ?, ?> command) {
@@ -76,6 +132,20 @@ final class LettuceSpans {
       } catch (NumberFormatException notAnIndex) {
         // the server refuses it and the database stays as it was
       }
+    }
+  }
+
+  /** A cluster command in flight: where its span will start, and the node it was last written to. */
+  static final class ClusterCall {
+    final Context parent;
+    final long startEpochNanos;
+    final String command;
+    volatile LettuceConnectionInfo connection = LettuceConnections.ofEndpoint(null);
+
+    ClusterCall(Context parent, long startEpochNanos, String command) {
+      this.parent = parent;
+      this.startEpochNanos = startEpochNanos;
+      this.command = command;
     }
   }
 
