@@ -37,6 +37,8 @@ final class LettuceSpans {
 
   /** The command class of Lettuce's cluster topology refresh (CLUSTER NODES, INFO, CLIENT LIST to each node). */
   private static final String TOPOLOGY_REFRESH_COMMAND = "io.lettuce.core.cluster.topology.TimedAsyncCommand";
+  /** The client name Lettuce's topology refresh gives its connections to each node. */
+  private static final String TOPOLOGY_REFRESH_CLIENT_NAME = "lettuce#ClusterTopologyRefresh";
 
   private LettuceSpans() {}
 
@@ -82,7 +84,17 @@ final class LettuceSpans {
   }
 
   private static boolean isTopologyRefresh(RedisCommand<?, ?, ?> command) {
-    return TOPOLOGY_REFRESH_COMMAND.equals(command.getClass().getName());
+    if (TOPOLOGY_REFRESH_COMMAND.equals(command.getClass().getName())) {
+      return true;
+    }
+    // the refresh's own node connections name themselves first, as ordinary commands; a MOVED reply
+    // starts a refresh in the background, so these would be stray root spans in any traced application
+    if (!"CLIENT".equals(command.getType().name())) {
+      return false;
+    }
+    CommandArgs<?, ?> args = command.getArgs();
+    String text = args == null ? null : args.toCommandString();
+    return text != null && text.contains(TOPOLOGY_REFRESH_CLIENT_NAME);
   }
 
   static void completed(RedisCommand<?, ?, ?> command) {

@@ -127,6 +127,23 @@ class LettuceClusterTest {
     assertThat(CLUSTER.cli(to, "GET", key).trim()).isEqualTo("moved");
   }
 
+  /**
+   * Lettuce's topology refresh (here asked for; a MOVED reply starts one in the background) opens its own
+   * connections to each node and names them ({@code CLIENT SETNAME lettuce#ClusterTopologyRefresh}): no
+   * spans, which would be root spans in any application.
+   */
+  @Test
+  @SuppressWarnings("deprecation") // refreshPartitions() is missing in 5.x; reloadPartitions() is in 5, 6 and 7
+  void theTopologyRefreshMakesNoSpans() {
+    String key = CLUSTER.keyServedBy(CLUSTER.ports().get(2), "vireo:lettuce-cluster-refresh:");
+    client.reloadPartitions();
+
+    inRequest(() -> assertThat(connection.sync().set(key, "after refresh")).isEqualTo("OK"));
+
+    Trace trace = onlyTrace(2);
+    trace.span(1).hasName("SET 0").hasParent(trace.get(0));
+  }
+
   private void assertSetsThenGets(List<String> keys) {
     Trace trace = onlyTrace(1 + 2 * keys.size());
     for (int i = 0; i < keys.size(); i++) {
