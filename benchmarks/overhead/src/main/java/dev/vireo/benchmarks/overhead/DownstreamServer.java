@@ -34,6 +34,7 @@ final class DownstreamServer implements AutoCloseable {
   private final ServerSocket server;
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong connectionsAccepted = new AtomicLong();
 
   private DownstreamServer(ServerSocket server) {
     this.server = server;
@@ -57,12 +58,18 @@ final class DownstreamServer implements AutoCloseable {
     return requests.get();
   }
 
+  /** Connections accepted so far (all runs): a client that pools its connections opens a handful, not one per call. */
+  long connectionsAccepted() {
+    return connectionsAccepted.get();
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {
         Socket connection = server.accept();
         connection.setTcpNoDelay(true);
         connections.add(connection);
+        connectionsAccepted.incrementAndGet();
         Thread thread = new Thread(() -> serve(connection), "downstream-" + connection.getPort());
         thread.setDaemon(true);
         thread.start();

@@ -238,6 +238,7 @@ final class ForkedRuns {
       long serverBefore = spans.total(WEBFLUX_SERVICE, "SERVER");
       long clientBefore = spans.total(WEBFLUX_SERVICE, "CLIENT");
       long downstreamBefore = downstream.requests();
+      long connectionsBefore = downstream.connectionsAccepted();
       JvmCpu[] window = new JvmCpu[2];
       ClosedLoopLoad.Result result = load.run(base, "/proxy?item=", clients, warmUp, measurement,
           new ClosedLoopLoad.WindowListener() {
@@ -283,9 +284,10 @@ final class ForkedRuns {
             (spans.total(WEBFLUX_SERVICE, "CLIENT") - clientBefore) / completed, shape);
       }
       System.out.printf(Locale.ROOT, "  %-22s %7.1f req/s p99 %7.2f ms (%d in window) | CPU/req µs %6.1f "
-              + "(JIT %5.1f) | downstream calls/req %.2f%s%n", runName, result.throughputPerSecond(),
-          result.p99Millis(), requests, cpu.processMillis() * 1000 / requests, cpu.compilerMillis() * 1000 / requests,
-          (downstream.requests() - downstreamBefore) / completed, spanText);
+              + "(JIT %5.1f) | downstream calls/req %.2f over %d new connection(s)%s%n", runName,
+          result.throughputPerSecond(), result.p99Millis(), requests, cpu.processMillis() * 1000 / requests,
+          cpu.compilerMillis() * 1000 / requests, (downstream.requests() - downstreamBefore) / completed,
+          downstream.connectionsAccepted() - connectionsBefore, spanText);
       return shape;
     } finally {
       stop(app);

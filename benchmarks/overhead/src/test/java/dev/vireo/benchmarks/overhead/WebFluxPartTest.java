@@ -29,6 +29,7 @@ class WebFluxPartTest {
         assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
       }
       assertThat(downstream.requests()).isEqualTo(3);
+      assertThat(downstream.connectionsAccepted()).isEqualTo(1);
 
       HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(downstream.url() + "/items/1"))
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
