@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fixed closed-loop load: {@code clients} threads each send a request ({@code /checkout?item=1..4} unless told
- * another path), wait for the answer, send the next. Closed
- * loop means a slower server gets fewer requests instead of a growing queue, so throughput and latency are both
- * meaningful. Latencies of the measurement window are kept raw (one long per request) and sorted at the end.
+ * another path), wait for the answer, send the next. Closed loop means a slower server gets fewer requests instead of
+ * a growing queue, so throughput and latency are both meaningful. Latencies of the measurement window are kept raw
+ * (one long per request) and sorted at the end.
  */
 final class ClosedLoopLoad {
 
