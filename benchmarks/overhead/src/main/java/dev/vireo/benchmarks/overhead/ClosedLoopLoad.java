@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fixed closed-loop load: {@code clients} threads each send a checkout, wait for the answer, send the next. Closed
- * loop means a slower server gets fewer requests instead of a growing queue, so throughput and latency are both
- * meaningful. Latencies of the measurement window are kept raw (one long per request) and sorted at the end.
+ * A fixed closed-loop load: {@code clients} threads each send a request ({@code /checkout?item=1..4} unless told
+ * another path), wait for the answer, send the next. Closed loop means a slower server gets fewer requests instead of
+ * a growing queue, so throughput and latency are both meaningful. Latencies of the measurement window are kept raw
+ * (one long per request) and sorted at the end.
  */
 final class ClosedLoopLoad {
 
@@ -52,6 +53,12 @@ final class ClosedLoopLoad {
 
   Result run(String baseUrl, int clients, Duration warmUp, Duration measurement, WindowListener window)
       throws InterruptedException {
+    return run(baseUrl, "/checkout?item=", clients, warmUp, measurement, window);
+  }
+
+  /** {@code pathPrefix} is completed with the item, 1 to 4 in turn, e.g. {@code /proxy?item=} . */
+  Result run(String baseUrl, String pathPrefix, int clients, Duration warmUp, Duration measurement,
+             WindowListener window) throws InterruptedException {
     long start = System.nanoTime();
     long measureFrom = start + warmUp.toNanos();
     long measureUntil = measureFrom + measurement.toNanos();
@@ -70,7 +77,7 @@ final class ClosedLoopLoad {
           if (begin >= measureUntil) {
             break;
           }
-          boolean ok = send(baseUrl + "/checkout?item=" + (item++ % 4 + 1));
+          boolean ok = send(baseUrl + pathPrefix + (item++ % 4 + 1));
           long end = System.nanoTime();
           completed.incrementAndGet();
           if (begin >= measureFrom && end <= measureUntil) {

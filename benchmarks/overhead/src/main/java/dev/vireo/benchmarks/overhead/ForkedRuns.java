@@ -18,13 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Forks the measured JVMs (the all-in-one shop, the shop as two services, the Spring Boot app, the hello-world main)
- * with one agent and records what they cost.
+ * Forks the measured JVMs (the all-in-one shop, the shop as two services, the Spring Boot app, the WebFlux app, the
+ * hello-world main) with one agent and records what they cost.
  */
 final class ForkedRuns {
 
   static final String BACKEND_SERVICE = "shop-backend";
   static final String FRONTEND_SERVICE = "shop-frontend";
+  static final String WEBFLUX_SERVICE = "proxy";
 
   private static final Pattern SAMPLE = Pattern.compile("SAMPLE cpuMillis=(\\d+) peakRssKib=(\\d+)");
 
@@ -204,6 +205,100 @@ final class ForkedRuns {
       while (!started.isEmpty()) {
         stop(started.pop());
       }
+    }
+  }
+
+  /**
+   * CPU per request of the WebFlux app ({@code benchmarks/spring-boot-webflux-app}, issue 18's budget): Reactor Netty
+   * serving {@code GET /proxy?item=N}, which makes one {@code WebClient} GET to {@code downstream} (served by this
+   * JVM, no agent) and answers its body. After the warm-up, the app JVM's CPU over the measurement window (process
+   * total, and its JIT compiler threads apart) is divided by the requests answered in that window.
+   *
+   * @return the first request's trace as the receiver got it ({@link TraceShape}), or "" with no agent
+   */
+  String webflux(AgentUnderTest agent, String runName, Path webfluxJar, DownstreamServer downstream, int clients,
+                 Duration warmUp, Duration measurement, Measurements into) throws IOException, InterruptedException {
+    int port = freePort();
+    Path log = logDirectory.resolve(runName + ".log");
+    spans.sampleNextTrace(WEBFLUX_SERVICE);
+    Process app = launch(command(agent, WEBFLUX_SERVICE, "-jar", webfluxJar.toString(), "--server.port=" + port,
+        "--downstream.url=" + downstream.url()), log);
+    try {
+      String base = "http://127.0.0.1:" + port;
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (!load.send(base + "/proxy?item=1")) {
+        if (!app.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException(runName + ": the WebFlux app never answered; see " + log);
+        }
+        Thread.sleep(10);
+      }
+
+      spans.drain();
+      long spansBefore = spans.total(WEBFLUX_SERVICE);
+      long serverBefore = spans.total(WEBFLUX_SERVICE, "SERVER");
+      long clientBefore = spans.total(WEBFLUX_SERVICE, "CLIENT");
+      long downstreamBefore = downstream.requests();
+      long connectionsBefore = downstream.connectionsAccepted();
+      JvmCpu[] window = new JvmCpu[2];
+      ClosedLoopLoad.Result result = load.run(base, "/proxy?item=", clients, warmUp, measurement,
+          new ClosedLoopLoad.WindowListener() {
+            @Override
+            public void opened() {
+              window[0] = cpu(app);
+            }
+
+            @Override
+            public void closed() {
+              window[1] = cpu(app);
+            }
+          });
+      long requests = result.completedInWindow();
+      if (requests == 0) {
+        throw new IllegalStateException(runName + ": no request answered in the measurement window; see " + log);
+      }
+      JvmCpu.Window cpu = window[0].until(window[1]);
+      if (cpu.compilerThreadsGone() > 0) {
+        System.out.printf("  %s: %d compiler thread(s) exited in the window: their CPU counts as non-JIT%n",
+            runName, cpu.compilerThreadsGone());
+      }
+      String name = agent.name();
+      into.add(name, Metric.WEBFLUX_THROUGHPUT, result.throughputPerSecond());
+      into.add(name, Metric.WEBFLUX_P99, result.p99Millis());
+      into.add(name, Metric.WEBFLUX_CPU_PER_REQUEST, cpu.processMillis() * 1000 / requests);
+      into.add(name, Metric.WEBFLUX_CPU_PER_REQUEST_NO_JIT, cpu.withoutCompilerMillis() * 1000 / requests);
+      into.add(name, Metric.WEBFLUX_JIT_CPU_PER_REQUEST, cpu.compilerMillis() * 1000 / requests);
+      if (result.errors() > 0) {
+        System.out.printf("  %s: %d of %d requests failed%n", runName, result.errors(), result.requests());
+      }
+      double completed = Math.max(1, result.completed());
+      String spanText = "";
+      String shape = "";
+      if (!agent.isNone()) {
+        Thread.sleep(6000); // the batch span processor exports every 5 s by default
+        spans.drain();
+        double perRequest = (spans.total(WEBFLUX_SERVICE) - spansBefore) / completed;
+        into.add(name, Metric.WEBFLUX_SPANS_PER_REQUEST, perRequest);
+        shape = TraceShape.describe(spans.sampledTrace(WEBFLUX_SERVICE));
+        spanText = String.format(Locale.ROOT, " | spans/req %.2f (SERVER %.2f, CLIENT %.2f) | first trace: %s",
+            perRequest, (spans.total(WEBFLUX_SERVICE, "SERVER") - serverBefore) / completed,
+            (spans.total(WEBFLUX_SERVICE, "CLIENT") - clientBefore) / completed, shape);
+      }
+      System.out.printf(Locale.ROOT, "  %-22s %7.1f req/s p99 %7.2f ms (%d in window) | CPU/req µs %6.1f "
+              + "(JIT %5.1f) | downstream calls/req %.2f over %d new connection(s)%s%n", runName,
+          result.throughputPerSecond(), result.p99Millis(), requests, cpu.processMillis() * 1000 / requests,
+          cpu.compilerMillis() * 1000 / requests, (downstream.requests() - downstreamBefore) / completed,
+          downstream.connectionsAccepted() - connectionsBefore, spanText);
+      return shape;
+    } finally {
+      stop(app);
+    }
+  }
+
+  private static JvmCpu cpu(Process process) {
+    try {
+      return JvmCpu.of(process.pid());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read /proc of the app JVM (process gone?)", e);
     }
   }
 

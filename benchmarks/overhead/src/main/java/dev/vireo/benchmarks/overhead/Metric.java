@@ -30,6 +30,12 @@ enum Metric {
   SPANS_PER_REQUEST("Two-service shop: spans received per request (both JVMs)", ""),
   BACKEND_SPANS_PER_REQUEST("Two-service shop: spans per request from the backend JVM", ""),
   FRONTEND_SPANS_PER_REQUEST("Two-service shop: spans per request from the frontend JVM", ""),
+  WEBFLUX_THROUGHPUT("WebFlux app (one WebClient call per request): throughput (closed loop)", "req/s"),
+  WEBFLUX_P99("WebFlux app: latency p99", "ms"),
+  WEBFLUX_CPU_PER_REQUEST("WebFlux app JVM: CPU per request", "µs"),
+  WEBFLUX_CPU_PER_REQUEST_NO_JIT("WebFlux app JVM: CPU per request without the JIT compiler threads", "µs"),
+  WEBFLUX_JIT_CPU_PER_REQUEST("WebFlux app JVM: JIT compiler threads' CPU per request", "µs"),
+  WEBFLUX_SPANS_PER_REQUEST("WebFlux app: spans received per request", ""),
   JAR_SIZE("Agent jar size", "MiB");
 
   final String label;

@@ -2,6 +2,7 @@ package dev.vireo.benchmarks.overhead;
 
 import dev.vireo.testing.otlp.OtlpReceiver;
 import dev.vireo.testing.otlp.ReceivedSpan;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,10 @@ final class SpanCounter implements AutoCloseable {
   });
   private long total;
   private final Map<String, Long> byService = new HashMap<>();
+  private final Map<String, Long> byServiceAndKind = new HashMap<>();
+  /** Per service asked for: the trace id of its first span since the ask, and that trace's spans so far. */
+  private final Map<String, String> sampledTraceIds = new HashMap<>();
+  private final Map<String, List<ReceivedSpan>> sampledTraces = new HashMap<>();
 
   SpanCounter(OtlpReceiver receiver) {
     this.receiver = receiver;
@@ -35,8 +40,36 @@ final class SpanCounter implements AutoCloseable {
     receiver.clear();
     total += spans.size();
     for (ReceivedSpan span : spans) {
-      byService.merge(String.valueOf(span.resourceAttribute("service.name")), 1L, Long::sum);
+      String service = String.valueOf(span.resourceAttribute("service.name"));
+      byService.merge(service, 1L, Long::sum);
+      byServiceAndKind.merge(service + " " + span.kind(), 1L, Long::sum);
+      List<ReceivedSpan> sampled = sampledTraces.get(service);
+      if (sampled != null && sampled.size() < 100
+          && span.traceId().equals(sampledTraceIds.computeIfAbsent(service, s -> span.traceId()))) {
+        sampled.add(span);
+      }
     }
+  }
+
+  /**
+   * From now on keeps every span of the first trace {@code service} reports, whichever exports its spans arrive in
+   * (a trace's spans end at different times and may be split between two batches). What the receiver holds so far
+   * is counted first, so a previous run's late spans cannot be taken for that trace.
+   */
+  synchronized void sampleNextTrace(String service) {
+    drain();
+    sampledTraceIds.remove(service);
+    sampledTraces.put(service, new ArrayList<>());
+  }
+
+  /** The spans of the trace {@link #sampleNextTrace} asked for, as received so far. */
+  synchronized List<ReceivedSpan> sampledTrace(String service) {
+    return List.copyOf(sampledTraces.getOrDefault(service, List.of()));
+  }
+
+  /** Spans counted so far of {@code service} whose kind is {@code kind} ({@code SERVER}, {@code CLIENT}, ...). */
+  synchronized long total(String service, String kind) {
+    return byServiceAndKind.getOrDefault(service + " " + kind, 0L);
   }
 
   /** Spans counted so far whose resource's {@code service.name} is {@code service}. */
