@@ -181,7 +181,8 @@ public final class OverheadBenchmark {
         + (twoServiceRounds == 0 ? "" : "- Two-service shop (CPU per request, issue 24): `examples/shop` as two JVMs "
             + "with the agent under test each, `shop-frontend` (`FrontendMain`: Jetty, java.net.http client) and "
             + "`shop-backend` (`ShopLauncher without-frontend`: Tomcat, H2 via HikariCP, gRPC inventory, Kafka "
-            + "producer and notifier), Kafka broker in a third JVM without an agent; same clients, "
+            + "producer and notifier), Kafka broker in a third JVM without an agent; same clients, each checkout a "
+            + "basket of two items (`/checkout?item=1&item=1..4`: two backend calls), "
             + twoServiceWarmUp.toSeconds() + " s warm-up" + (twoServiceWarmUp.toSeconds() >= 40 ? ""
                 : " (**shorter than the 40 s issue 24 asks for: a trial, not a measurement of its targets**)")
             + ", then user+sys CPU of each JVM (`/proc/PID/stat`) over "
