@@ -30,6 +30,10 @@ enum Metric {
   SPANS_PER_REQUEST("Two-service shop: spans received per request (both JVMs)", ""),
   BACKEND_SPANS_PER_REQUEST("Two-service shop: spans per request from the backend JVM", ""),
   FRONTEND_SPANS_PER_REQUEST("Two-service shop: spans per request from the frontend JVM", ""),
+  FIRST_CALL_WALL("First traced call: JVM launch to the call's completion, wall", "ms"),
+  FIRST_CALL_CPU("First traced call: process CPU (user+sys) by then", "ms"),
+  FIRST_CALL_DURATION("First traced call: the call itself, wall (SDK build included)", "ms"),
+  FIRST_CALL_THREAD_CPU("First traced call: the calling thread's CPU in the call (SDK build included)", "ms"),
   JAR_SIZE("Agent jar size", "MiB");
 
   final String label;

@@ -24,6 +24,7 @@ final class SpanCounter implements AutoCloseable {
   });
   private long total;
   private final Map<String, Long> byService = new HashMap<>();
+  private long runtimeMetricExports;
 
   SpanCounter(OtlpReceiver receiver) {
     this.receiver = receiver;
@@ -32,7 +33,11 @@ final class SpanCounter implements AutoCloseable {
 
   synchronized void drain() {
     List<ReceivedSpan> spans = receiver.spans();
+    boolean runtimeMetrics = receiver.metricNames().contains("jvm.memory.used");
     receiver.clear();
+    if (runtimeMetrics) {
+      runtimeMetricExports++;
+    }
     total += spans.size();
     for (ReceivedSpan span : spans) {
       byService.merge(String.valueOf(span.resourceAttribute("service.name")), 1L, Long::sum);
@@ -42,6 +47,11 @@ final class SpanCounter implements AutoCloseable {
   /** Spans counted so far whose resource's {@code service.name} is {@code service}. */
   synchronized long total(String service) {
     return byService.getOrDefault(service, 0L);
+  }
+
+  /** Drains that found a metrics export with {@code jvm.memory.used} in it: did the JVM metrics reach us at all. */
+  synchronized long runtimeMetricExports() {
+    return runtimeMetricExports;
   }
 
   synchronized long total() {
