@@ -43,8 +43,12 @@ final class ThreadCountMetric {
     }
   }
 
+  /** The thread MXBean is looked up at the first collection ({@link OnFirstCollection}). */
   static void register(Meter meter) {
-    new ThreadCountMetric(ManagementFactory.getThreadMXBean(), findIsDaemon()).registerOn(meter);
+    registerOn(
+        meter,
+        new OnFirstCollection<>(
+            "jvm.thread.count", () -> new ThreadCountMetric(ManagementFactory.getThreadMXBean(), findIsDaemon())));
   }
 
   static MethodHandle findIsDaemon() {
@@ -57,11 +61,22 @@ final class ThreadCountMetric {
   }
 
   void registerOn(Meter meter) {
+    ThreadCountMetric self = this;
+    registerOn(meter, new OnFirstCollection<>("jvm.thread.count", () -> self));
+  }
+
+  private static void registerOn(Meter meter, OnFirstCollection<ThreadCountMetric> metric) {
     meter
         .upDownCounterBuilder("jvm.thread.count")
         .setUnit("{thread}")
         .setDescription("Number of executing platform threads.")
-        .buildWithCallback(this::observe);
+        .buildWithCallback(
+            m -> {
+              ThreadCountMetric threads = metric.get();
+              if (threads != null) {
+                threads.observe(m);
+              }
+            });
   }
 
   private void observe(ObservableLongMeasurement measurement) {
