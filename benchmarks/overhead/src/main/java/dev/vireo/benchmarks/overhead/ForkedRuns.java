@@ -344,6 +344,18 @@ final class ForkedRuns {
     Path log = logDirectory.resolve(runName + ".log");
     long started = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // the pipe is read to its end: a JVM that hangs is killed, which ends the pipe
+    Thread watchdog = new Thread(() -> {
+      try {
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "first-call-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     long lineNanos = -1;
     String line = null;
     try (BufferedReader output = new BufferedReader(
