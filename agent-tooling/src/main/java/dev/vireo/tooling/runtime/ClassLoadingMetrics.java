@@ -4,49 +4,27 @@ import io.opentelemetry.api.metrics.Meter;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 
-/**
- * {@code jvm.class.loaded}, {@code jvm.class.unloaded} and {@code jvm.class.count}; the MXBean is looked up at the
- * first collection ({@link OnFirstCollection}).
- */
+/** {@code jvm.class.loaded}, {@code jvm.class.unloaded} and {@code jvm.class.count}. */
 final class ClassLoadingMetrics {
 
   private ClassLoadingMetrics() {}
 
   static void register(Meter meter) {
-    OnFirstCollection<ClassLoadingMXBean> bean =
-        new OnFirstCollection<>("jvm.class.*", () -> ManagementFactory.getClassLoadingMXBean());
+    ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
     meter
         .counterBuilder("jvm.class.loaded")
         .setUnit("{class}")
         .setDescription("Number of classes loaded since JVM start.")
-        .buildWithCallback(
-            m -> {
-              ClassLoadingMXBean classes = bean.get();
-              if (classes != null) {
-                m.record(classes.getTotalLoadedClassCount());
-              }
-            });
+        .buildWithCallback(m -> m.record(classes.getTotalLoadedClassCount()));
     meter
         .counterBuilder("jvm.class.unloaded")
         .setUnit("{class}")
         .setDescription("Number of classes unloaded since JVM start.")
-        .buildWithCallback(
-            m -> {
-              ClassLoadingMXBean classes = bean.get();
-              if (classes != null) {
-                m.record(classes.getUnloadedClassCount());
-              }
-            });
+        .buildWithCallback(m -> m.record(classes.getUnloadedClassCount()));
     meter
         .upDownCounterBuilder("jvm.class.count")
         .setUnit("{class}")
         .setDescription("Number of classes currently loaded.")
-        .buildWithCallback(
-            m -> {
-              ClassLoadingMXBean classes = bean.get();
-              if (classes != null) {
-                m.record(classes.getLoadedClassCount());
-              }
-            });
+        .buildWithCallback(m -> m.record(classes.getLoadedClassCount()));
   }
 }

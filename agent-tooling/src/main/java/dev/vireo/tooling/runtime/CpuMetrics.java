@@ -6,8 +6,7 @@ import java.lang.management.OperatingSystemMXBean;
 
 /**
  * {@code jvm.cpu.time}, {@code jvm.cpu.count} and {@code jvm.cpu.recent_utilization}. Process CPU time and load
- * come from {@code com.sun.management.OperatingSystemMXBean} (HotSpot, and OpenJ9 which implements it too), looked
- * up at the first collection ({@link OnFirstCollection}); on a JVM without it those two metrics have no points.
+ * come from {@code com.sun.management.OperatingSystemMXBean} (HotSpot, and OpenJ9 which implements it too).
  */
 final class CpuMetrics {
 
@@ -19,8 +18,11 @@ final class CpuMetrics {
         .setUnit("{cpu}")
         .setDescription("Number of processors available to the Java virtual machine.")
         .buildWithCallback(m -> m.record(Runtime.getRuntime().availableProcessors()));
-    OnFirstCollection<OperatingSystemMXBean> bean =
-        new OnFirstCollection<>("jvm.cpu.*", () -> ManagementFactory.getOperatingSystemMXBean());
+    OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (!(os instanceof com.sun.management.OperatingSystemMXBean)) {
+      return;
+    }
+    com.sun.management.OperatingSystemMXBean process = (com.sun.management.OperatingSystemMXBean) os;
     meter
         .counterBuilder("jvm.cpu.time")
         .ofDoubles()
@@ -28,8 +30,7 @@ final class CpuMetrics {
         .setDescription("CPU time used by the process as reported by the JVM.")
         .buildWithCallback(
             m -> {
-              com.sun.management.OperatingSystemMXBean process = processBean(bean);
-              long nanos = process == null ? -1 : process.getProcessCpuTime();
+              long nanos = process.getProcessCpuTime();
               if (nanos >= 0) {
                 m.record(nanos / 1e9);
               }
@@ -40,20 +41,10 @@ final class CpuMetrics {
         .setDescription("Recent CPU utilization for the process as reported by the JVM.")
         .buildWithCallback(
             m -> {
-              com.sun.management.OperatingSystemMXBean process = processBean(bean);
-              double load = process == null ? -1 : process.getProcessCpuLoad();
+              double load = process.getProcessCpuLoad();
               if (load >= 0) {
                 m.record(load);
               }
             });
-  }
-
-  private static com.sun.management.OperatingSystemMXBean processBean(OnFirstCollection<OperatingSystemMXBean> bean) {
-    OperatingSystemMXBean os = bean.get();
-    try {
-      return os instanceof com.sun.management.OperatingSystemMXBean ? (com.sun.management.OperatingSystemMXBean) os : null;
-    } catch (LinkageError e) {
-      return null; // a runtime without the jdk.management module
-    }
   }
 }

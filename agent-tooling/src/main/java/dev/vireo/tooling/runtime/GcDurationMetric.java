@@ -14,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Executor;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -24,8 +23,7 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * {@code jvm.gc.duration}: one measurement per garbage collection, taken from the JVM's GC notifications
- * (delivered on the JVM's own notification thread), so nothing polls. Listening needs the collector MXBeans; the
- * agent has that look-up done off the thread that builds the SDK (see {@link RuntimeMetrics}).
+ * (delivered on the JVM's own notification thread), so nothing polls.
  */
 final class GcDurationMetric implements NotificationListener, AutoCloseable {
 
@@ -37,8 +35,6 @@ final class GcDurationMetric implements NotificationListener, AutoCloseable {
   private final DoubleHistogram histogram;
   private final boolean captureCause;
   private final List<NotificationEmitter> emitters = new ArrayList<>();
-  /** Closed before the listener registration ran: it must not register then. */
-  private boolean closed;
 
   GcDurationMetric(Meter meter, boolean captureCause) {
     this.histogram =
@@ -51,33 +47,25 @@ final class GcDurationMetric implements NotificationListener, AutoCloseable {
     this.captureCause = captureCause;
   }
 
-  /**
-   * Registers the histogram now and has {@code listening} run the listener registration on every collector that
-   * sends notifications (at once with {@code Runnable::run}).
-   */
-  static GcDurationMetric register(Meter meter, boolean captureCause, Executor listening) {
-    GcDurationMetric metric = new GcDurationMetric(meter, captureCause);
-    listening.execute(metric::listen);
-    return metric;
-  }
-
-  private synchronized void listen() {
-    if (closed) {
-      return;
-    }
+  /** Listens to every collector that sends notifications; null where the JVM has no GC notifications. */
+  static GcDurationMetric register(Meter meter, boolean captureCause) {
+    GcDurationMetric metric;
     try {
-      // resolves the com.sun.management class first, so a JVM without it is noticed here
+      metric = new GcDurationMetric(meter, captureCause);
+      // resolves the com.sun.management class now, so a JVM without it is noticed here
       GarbageCollectionNotificationInfo.class.getName();
-      for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-        if (collector instanceof NotificationEmitter) {
-          NotificationEmitter emitter = (NotificationEmitter) collector;
-          emitter.addNotificationListener(this, GC_NOTIFICATIONS, null);
-          emitters.add(emitter);
-        }
-      }
-    } catch (RuntimeException | LinkageError e) {
+    } catch (LinkageError e) {
       VireoLog.debug("jvm.gc.duration is not recorded: this JVM has no GC notifications ({})", e.toString());
+      return null;
     }
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (collector instanceof NotificationEmitter) {
+        NotificationEmitter emitter = (NotificationEmitter) collector;
+        emitter.addNotificationListener(metric, GC_NOTIFICATIONS, null);
+        metric.emitters.add(emitter);
+      }
+    }
+    return metric;
   }
 
   @Override
@@ -100,8 +88,7 @@ final class GcDurationMetric implements NotificationListener, AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    closed = true;
+  public void close() {
     for (NotificationEmitter emitter : emitters) {
       try {
         emitter.removeNotificationListener(this, GC_NOTIFICATIONS, null);

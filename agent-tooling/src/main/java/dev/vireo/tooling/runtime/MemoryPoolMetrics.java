@@ -16,8 +16,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * {@code jvm.memory.used}, {@code .committed}, {@code .limit}, {@code .used_after_last_gc} (and, experimental,
- * {@code .init}) per memory pool, read from the pool MXBeans when the metric reader collects. The pools are looked
- * up at the first collection ({@link OnFirstCollection}).
+ * {@code .init}) per memory pool, read from the pool MXBeans when the metric reader collects.
  */
 final class MemoryPoolMetrics {
 
@@ -36,51 +35,37 @@ final class MemoryPoolMetrics {
   }
 
   static void register(Meter meter, boolean experimental) {
-    registerOn(
-        meter,
-        experimental,
-        new OnFirstCollection<>("jvm.memory.*", () -> new MemoryPoolMetrics(ManagementFactory.getMemoryPoolMXBeans())));
+    new MemoryPoolMetrics(ManagementFactory.getMemoryPoolMXBeans()).registerOn(meter, experimental);
   }
 
-  private static void registerOn(Meter meter, boolean experimental, OnFirstCollection<MemoryPoolMetrics> pools) {
+  void registerOn(Meter meter, boolean experimental) {
     meter
         .upDownCounterBuilder("jvm.memory.used")
         .setUnit("By")
         .setDescription("Measure of memory used.")
-        .buildWithCallback(m -> observe(pools, m, false, MemoryUsage::getUsed));
+        .buildWithCallback(m -> observe(m, false, MemoryUsage::getUsed));
     meter
         .upDownCounterBuilder("jvm.memory.committed")
         .setUnit("By")
         .setDescription("Measure of memory committed.")
-        .buildWithCallback(m -> observe(pools, m, false, MemoryUsage::getCommitted));
+        .buildWithCallback(m -> observe(m, false, MemoryUsage::getCommitted));
     meter
         .upDownCounterBuilder("jvm.memory.limit")
         .setUnit("By")
         .setDescription("Measure of max obtainable memory.")
-        .buildWithCallback(m -> observe(pools, m, false, MemoryUsage::getMax));
+        .buildWithCallback(m -> observe(m, false, MemoryUsage::getMax));
     meter
         .upDownCounterBuilder("jvm.memory.used_after_last_gc")
         .setUnit("By")
         .setDescription(
             "Measure of memory used, as measured after the most recent garbage collection event on this pool.")
-        .buildWithCallback(m -> observe(pools, m, true, MemoryUsage::getUsed));
+        .buildWithCallback(m -> observe(m, true, MemoryUsage::getUsed));
     if (experimental) {
       meter
           .upDownCounterBuilder("jvm.memory.init")
           .setUnit("By")
           .setDescription("Measure of initial memory requested.")
-          .buildWithCallback(m -> observe(pools, m, false, MemoryUsage::getInit));
-    }
-  }
-
-  private static void observe(
-      OnFirstCollection<MemoryPoolMetrics> pools,
-      ObservableLongMeasurement measurement,
-      boolean afterGc,
-      ToLongFunction<MemoryUsage> value) {
-    MemoryPoolMetrics metrics = pools.get();
-    if (metrics != null) {
-      metrics.observe(measurement, afterGc, value);
+          .buildWithCallback(m -> observe(m, false, MemoryUsage::getInit));
     }
   }
 

@@ -4,17 +4,11 @@ import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.VireoVersion;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
-import java.util.concurrent.Executor;
 
 /**
  * The JVM runtime metrics of the semantic conventions, from the platform MXBeans: observable instruments read
  * when the metric reader collects, and GC durations from GC notifications. No thread of its own, nothing done
  * between exports.
- *
- * <p>Registering costs little on purpose (issue 21: at most 20 ms added to start-up): the agent registers these
- * instruments while it builds the SDK, inside the application's first traced call. So only the instruments are
- * created there; the MXBeans are looked up at the first collection ({@link OnFirstCollection}), and the GC listener
- * is attached by the {@code listening} executor (the agent's: a short-lived background thread).
  */
 public final class RuntimeMetrics implements AutoCloseable {
 
@@ -26,17 +20,8 @@ public final class RuntimeMetrics implements AutoCloseable {
     this.gcDuration = gcDuration;
   }
 
-  /** {@link #register(MeterProvider, RuntimeTelemetrySettings, Executor)}, the GC listener attached at once. */
+  /** Registers what {@code settings} ask for; a part the JVM cannot provide is left out with a DEBUG line. */
   public static RuntimeMetrics register(MeterProvider meterProvider, RuntimeTelemetrySettings settings) {
-    return register(meterProvider, settings, Runnable::run);
-  }
-
-  /**
-   * Registers what {@code settings} ask for; a part the JVM cannot provide is left out with a DEBUG line.
-   * {@code gcListening} runs the attachment of the GC notification listener.
-   */
-  public static RuntimeMetrics register(
-      MeterProvider meterProvider, RuntimeTelemetrySettings settings, Executor gcListening) {
     if (!settings.runtimeMetricsEnabled()) {
       return new RuntimeMetrics(null);
     }
@@ -44,7 +29,7 @@ public final class RuntimeMetrics implements AutoCloseable {
     GcDurationMetric gc = null;
     try {
       MemoryPoolMetrics.register(meter, settings.experimental());
-      gc = GcDurationMetric.register(meter, settings.captureGcCause(), gcListening);
+      gc = GcDurationMetric.register(meter, settings.captureGcCause());
       ThreadCountMetric.register(meter);
       ClassLoadingMetrics.register(meter);
       CpuMetrics.register(meter);

@@ -43,12 +43,8 @@ final class ThreadCountMetric {
     }
   }
 
-  /** The thread MXBean is looked up at the first collection ({@link OnFirstCollection}). */
   static void register(Meter meter) {
-    registerOn(
-        meter,
-        new OnFirstCollection<>(
-            "jvm.thread.count", () -> new ThreadCountMetric(ManagementFactory.getThreadMXBean(), findIsDaemon())));
+    new ThreadCountMetric(ManagementFactory.getThreadMXBean(), findIsDaemon()).registerOn(meter);
   }
 
   static MethodHandle findIsDaemon() {
@@ -61,22 +57,11 @@ final class ThreadCountMetric {
   }
 
   void registerOn(Meter meter) {
-    ThreadCountMetric self = this;
-    registerOn(meter, new OnFirstCollection<>("jvm.thread.count", () -> self));
-  }
-
-  private static void registerOn(Meter meter, OnFirstCollection<ThreadCountMetric> metric) {
     meter
         .upDownCounterBuilder("jvm.thread.count")
         .setUnit("{thread}")
         .setDescription("Number of executing platform threads.")
-        .buildWithCallback(
-            m -> {
-              ThreadCountMetric threads = metric.get();
-              if (threads != null) {
-                threads.observe(m);
-              }
-            });
+        .buildWithCallback(this::observe);
   }
 
   private void observe(ObservableLongMeasurement measurement) {

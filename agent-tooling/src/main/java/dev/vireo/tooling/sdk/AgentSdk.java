@@ -136,8 +136,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
       exportHealth = health;
       RuntimeTelemetrySettings metrics = RuntimeTelemetrySettings.from(config);
       if (metrics.metricsExported()) {
-        // the GC listener needs the collector MXBeans: looked up off this (the application's) thread
-        RuntimeMetrics.register(built.getMeterProvider(), metrics, AgentSdk::inBackground); // never throws
+        RuntimeMetrics.register(built.getMeterProvider(), metrics); // never throws
         ExporterHealthMetrics.register(built.getMeterProvider(), health);
       }
       ExporterHealthJmx.registerInBackground(health);
@@ -146,15 +145,6 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     }
     VireoLog.debug("OpenTelemetry SDK ready in {} ms", (System.nanoTime() - start) / 1_000_000);
     return built;
-  }
-
-  /** Runs a start-up chore on a short-lived daemon thread, not on the application thread building the SDK. */
-  private static void inBackground(Runnable chore) {
-    Thread thread = new Thread(chore, "vireo-runtime-metrics");
-    thread.setDaemon(true);
-    // not the context loader of whichever application thread built the SDK (a web app's, say)
-    thread.setContextClassLoader(AgentSdk.class.getClassLoader());
-    thread.start();
   }
 
   /**

@@ -11,10 +11,8 @@ import io.opentelemetry.sdk.metrics.data.PointData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,19 +48,6 @@ class RuntimeMetricsTest {
     // System.gc() is a full collection: its action says so on every HotSpot collector
     assertThat(gc.getHistogramData().getPoints())
         .anySatisfy(p -> assertThat(p.getAttributes().get(AttributeKey.stringKey("jvm.gc.action"))).contains("major"));
-  }
-
-  @Test
-  void theGcListenerIsAttachedByTheGivenExecutor() throws Exception {
-    List<Runnable> chores = new ArrayList<>();
-    metrics = RuntimeMetrics.register(meterProvider, RuntimeTelemetrySettings.from(MapConfig.of()), chores::add);
-
-    assertThat(chores).hasSize(1);
-    // the other instruments are registered already, their MXBeans looked up by this collection
-    assertThat(names(reader.collectAllMetrics())).contains("jvm.memory.used", "jvm.thread.count", "jvm.cpu.time");
-    chores.get(0).run();
-    System.gc();
-    assertThat(awaitMetric("jvm.gc.duration").getHistogramData().getPoints()).isNotEmpty();
   }
 
   @Test
