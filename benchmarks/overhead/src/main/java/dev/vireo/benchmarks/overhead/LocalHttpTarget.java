@@ -4,13 +4,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** A loopback HTTP server in the harness answering every request with an empty 200: the target of a traced call. */
 final class LocalHttpTarget implements AutoCloseable {
 
   private final HttpServer server;
-  private final AtomicLong requests = new AtomicLong();
 
   private LocalHttpTarget(HttpServer server) {
     this.server = server;
@@ -20,7 +18,6 @@ final class LocalHttpTarget implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     LocalHttpTarget target = new LocalHttpTarget(server);
     server.createContext("/", exchange -> {
-      target.requests.incrementAndGet();
       exchange.getRequestBody().readAllBytes();
       exchange.sendResponseHeaders(200, -1);
       exchange.close();
@@ -31,10 +28,6 @@ final class LocalHttpTarget implements AutoCloseable {
 
   String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/first";
-  }
-
-  long requests() {
-    return requests.get();
   }
 
   @Override
