@@ -1,8 +1,11 @@
 package dev.vireo.benchmarks.overhead;
 
 import dev.vireo.testing.otlp.OtlpReceiver;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +31,8 @@ final class ForkedRuns {
   static final String WEBFLUX_SERVICE = "proxy";
 
   private static final Pattern SAMPLE = Pattern.compile("SAMPLE cpuMillis=(\\d+) peakRssKib=(\\d+)");
+  private static final Pattern FIRST_CALL =
+      Pattern.compile("FIRST_CALL status=(\\d+) cpuMillis=(\\d+) callMicros=(\\d+) callThreadCpuMicros=(-?\\d+)");
 
   private final String java;
   private final Jcmd jcmd;
@@ -419,6 +424,68 @@ final class ForkedRuns {
     into.add(agent.name(), Metric.HELLO_WALL, wallNanos / 1e6);
     into.add(agent.name(), Metric.HELLO_CPU, Long.parseLong(sample.group(1)));
     into.add(agent.name(), Metric.HELLO_PEAK_RSS, Long.parseLong(sample.group(2)) / 1024.0);
+  }
+
+  /**
+   * Start-up to the first traced call ({@link FirstTracedCallMain}, one {@code java.net.http} GET to {@code url}):
+   * wall time from {@code ProcessBuilder.start()} to the moment the app's line after the response reaches the
+   * harness through the pipe, and what the app reports of itself at that moment (process CPU, the call's wall time
+   * and its thread's CPU). The JVM then exits; its shutdown (span and metric export) is not measured.
+   */
+  void firstTracedCall(AgentUnderTest agent, String runName, Path classes, String url, Measurements into)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(appJvmArguments);
+    command.addAll(agent.jvmArguments(receiver.httpEndpoint(), "first-call"));
+    command.add("-cp");
+    command.add(classes.toString());
+    command.add(FirstTracedCallMain.class.getName());
+    command.add(url);
+    Path log = logDirectory.resolve(runName + ".log");
+    long started = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    // the pipe is read to its end: a JVM that hangs is killed, which ends the pipe
+    Thread watchdog = new Thread(() -> {
+      try {
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "first-call-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    long lineNanos = -1;
+    String line = null;
+    try (BufferedReader output = new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.ISO_8859_1));
+         Writer copy = Files.newBufferedWriter(log, StandardCharsets.ISO_8859_1)) {
+      for (String read = output.readLine(); read != null; read = output.readLine()) {
+        if (lineNanos < 0 && read.startsWith("FIRST_CALL ")) {
+          lineNanos = System.nanoTime() - started;
+          line = read;
+        }
+        copy.write(read);
+        copy.write('\n');
+      }
+    }
+    if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0 || line == null) {
+      process.destroyForcibly();
+      throw new IllegalStateException(runName + ": the first-call app failed; see " + log);
+    }
+    Matcher sample = FIRST_CALL.matcher(line);
+    if (!sample.find() || !sample.group(1).equals("200")) {
+      throw new IllegalStateException(runName + ": unexpected '" + line + "'; see " + log);
+    }
+    into.add(agent.name(), Metric.FIRST_CALL_WALL, lineNanos / 1e6);
+    into.add(agent.name(), Metric.FIRST_CALL_CPU, Long.parseLong(sample.group(2)));
+    into.add(agent.name(), Metric.FIRST_CALL_DURATION, Long.parseLong(sample.group(3)) / 1000.0);
+    long threadCpuMicros = Long.parseLong(sample.group(4));
+    if (threadCpuMicros >= 0) {
+      into.add(agent.name(), Metric.FIRST_CALL_THREAD_CPU, threadCpuMicros / 1000.0);
+    }
   }
 
   private static void stop(Process process) throws InterruptedException {

@@ -36,6 +36,10 @@ enum Metric {
   WEBFLUX_CPU_PER_REQUEST_NO_JIT("WebFlux app JVM: CPU per request without the JIT compiler threads", "µs"),
   WEBFLUX_JIT_CPU_PER_REQUEST("WebFlux app JVM: JIT compiler threads' CPU per request", "µs"),
   WEBFLUX_SPANS_PER_REQUEST("WebFlux app: spans received per request", ""),
+  FIRST_CALL_WALL("First traced call: JVM launch to the call's completion, wall", "ms"),
+  FIRST_CALL_CPU("First traced call: process CPU (user+sys) by then", "ms"),
+  FIRST_CALL_DURATION("First traced call: the call itself, wall (SDK build included)", "ms"),
+  FIRST_CALL_THREAD_CPU("First traced call: the calling thread's CPU in the call (SDK build included)", "ms"),
   JAR_SIZE("Agent jar size", "MiB");
 
   final String label;

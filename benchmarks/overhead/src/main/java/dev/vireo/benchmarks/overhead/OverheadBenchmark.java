@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  *     --shop-jar=... --vireo-agent=... --otel-agent=... [--spring-jar=...] [--rounds=3] [--hello-rounds=5] \
  *     [--spring-rounds=3] [--warmup=10] [--measure=15] [--clients=4] [--heap=768m] [--out=benchmarks/results.md] \
  *     [--two-service-rounds=3] [--two-service-warmup=40] [--two-service-measure=15] [--readme=none] \
- *     [--vireo-metrics=true] [--baseline-vireo=old-vireo-agent.jar] [--webflux-jar=...] [--webflux-rounds=3]
- *     [--webflux-warmup=40] [--webflux-measure=15]
+ *     [--vireo-metrics=true] [--baseline-vireo=old-vireo-agent.jar] [--webflux-jar=...] [--webflux-rounds=3] \
+ *     [--webflux-warmup=40] [--webflux-measure=15] [--metrics-pairs=40]
  * </pre>
  *
  * <p>{@code --two-service-rounds} (default: {@code --rounds}; 0 skips it) measures CPU per request on the shop as two
@@ -40,6 +40,10 @@ import java.util.stream.Collectors;
  *
  * <p>{@code --vireo-metrics=true} adds a column: Vireo exporting its JVM runtime metrics (issue 21's budget).
  * {@code --baseline-vireo} adds a column for another Vireo jar, e.g. the last release, for a before/after in one run.
+ *
+ * <p>{@code --metrics-pairs=N} (default 0) measures issue 21's start-up budget precisely: N pairs of runs of
+ * {@link FirstTracedCallMain} with Vireo, JVM metrics off and on, the order alternating from pair to pair; the report
+ * gives the mean paired difference and its 95 % confidence interval.
  */
 public final class OverheadBenchmark {
 
@@ -53,13 +57,13 @@ public final class OverheadBenchmark {
     Duration measurement = Duration.ofSeconds(Long.parseLong(options.getOrDefault("measure", "15")));
     int clients = Integer.parseInt(options.getOrDefault("clients", "4"));
     String heap = options.getOrDefault("heap", "768m");
-    Path shopJar = existing(options, "shop-jar");
     Path vireoJar = existing(options, "vireo-agent");
     Path otelJar = existing(options, "otel-agent");
     int springRounds = Integer.parseInt(options.getOrDefault("spring-rounds", Integer.toString(rounds)));
     // A part run with 0 rounds needs no jar, so one part can run alone with only its own jars built.
     Path springJar = options.containsKey("spring-jar") && springRounds > 0 ? existing(options, "spring-jar") : null;
     int twoServiceRounds = Integer.parseInt(options.getOrDefault("two-service-rounds", Integer.toString(rounds)));
+    Path shopJar = rounds > 0 || twoServiceRounds > 0 ? existing(options, "shop-jar") : null;
     Duration twoServiceWarmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("two-service-warmup", "40")));
     Duration twoServiceMeasurement = Duration.ofSeconds(
         Long.parseLong(options.getOrDefault("two-service-measure", Long.toString(measurement.toSeconds()))));
@@ -70,6 +74,7 @@ public final class OverheadBenchmark {
     Duration webfluxWarmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("webflux-warmup", "40")));
     Duration webfluxMeasurement = Duration.ofSeconds(
         Long.parseLong(options.getOrDefault("webflux-measure", Long.toString(measurement.toSeconds()))));
+    int metricsPairs = Integer.parseInt(options.getOrDefault("metrics-pairs", "0"));
     Path out = Path.of(options.getOrDefault("out", "benchmarks/results.md"));
     Path logs = Files.createDirectories(Path.of(options.getOrDefault("logs", "benchmarks/overhead/target/runs")));
     Path classes = Path.of(HelloWorldMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -106,6 +111,9 @@ public final class OverheadBenchmark {
         for (AgentUnderTest agent : agents) {
           runs.helloWorld(agent, "hello-" + slug(agent) + "-" + round, classes, measurements);
         }
+      }
+      if (metricsPairs > 0) {
+        firstCallPairs(runs, spans, vireoJar, classes, metricsPairs, measurements);
       }
       if (springJar != null) {
         System.out.printf("Spring Boot app: %d rounds x %d agents%n", springRounds, agents.size());
@@ -162,7 +170,9 @@ public final class OverheadBenchmark {
             + " shop runs, " + twoServiceRounds + " two-service shop runs, " + webfluxRounds + " WebFlux app runs, "
             + (springJar == null ? 0 : springRounds)
             + " Spring Boot runs and " + helloRounds
-            + " hello-world runs per agent, taken in turns (A B C A B C ...).\n\n"
+            + " hello-world runs per agent, taken in turns (A B C A B C ...)"
+            + (metricsPairs == 0 ? "" : "; " + metricsPairs + " pairs of first-traced-call runs (JVM metrics off/on)")
+            + ".\n\n"
         + "- Machine: " + machine() + "\n"
         + "- Load average (1/5/15 min) before: " + loadBefore + ", after: " + loadAfter
             + (loadBefore.startsWith("0") ? "" : " — the machine was shared with other work: absolute numbers are "
@@ -204,9 +214,15 @@ public final class OverheadBenchmark {
             + "`GET /orders/1`\n")
         + "\n"
         + report.table() + "\n"
+        + (metricsPairs == 0 ? "" : "### JVM metrics at start-up (issue 21)\n\n" + metricsPairs + " pairs of runs of "
+            + "`FirstTracedCallMain` (one `java.net.http` GET to a server in the harness right after start: the "
+            + "agent builds its SDK inside that first traced call), Vireo with `otel.metrics.exporter=none` against "
+            + "`otlp` (interval 60 s), the order alternating from pair to pair after one discarded warm-up pair. "
+            + "Means of each arm and of the paired differences, with the differences' 95 % confidence interval "
+            + "(Student's t):\n\n" + report.metricsStartup() + "\n")
         + "### Targets\n\n" + report.targets() + "\n"
         + "<details><summary>All values (in run order)</summary>\n\n```\n"
-        + report.rawValues(columns) + "```\n</details>\n";
+        + report.rawValues(rawColumns(columns, metricsPairs)) + "```\n</details>\n";
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, markdown);
     String readme = options.getOrDefault("readme", "none");
@@ -216,6 +232,71 @@ public final class OverheadBenchmark {
     System.out.println();
     System.out.println(markdown);
     System.out.println("Written to " + out);
+  }
+
+  /**
+   * Issue 21's start-up budget: pairs of first-traced-call runs, Vireo with the JVM metrics off and on. The order
+   * alternates (off-on, on-off, ...) so a machine getting busier or quieter over the run favours neither arm; one
+   * warm-up pair first (page cache, the harness's own JIT) is not counted.
+   */
+  private static void firstCallPairs(ForkedRuns runs, SpanCounter spans, Path vireoJar, Path classes, int pairs,
+                                     Measurements into) throws IOException, InterruptedException {
+    AgentUnderTest off = AgentUnderTest.of(ResultsReport.FIRST_CALL_METRICS_OFF, vireoJar);
+    AgentUnderTest on = AgentUnderTest.of(ResultsReport.FIRST_CALL_METRICS_ON, vireoJar,
+        "otel.metrics.exporter=otlp", "otel.metric.export.interval=60000");
+    System.out.printf("First traced call, JVM metrics off vs on: 1 warm-up pair + %d pairs%n", pairs);
+    try (LocalHttpTarget target = LocalHttpTarget.open()) {
+      Measurements discarded = new Measurements();
+      firstCall(runs, spans, off, "firstcall-warmup-off", classes, target, discarded);
+      firstCall(runs, spans, on, "firstcall-warmup-on", classes, target, discarded);
+      for (int pair = 1; pair <= pairs; pair++) {
+        boolean offFirst = pair % 2 == 1;
+        for (AgentUnderTest agent : offFirst ? List.of(off, on) : List.of(on, off)) {
+          firstCall(runs, spans, agent, "firstcall-" + (agent == off ? "off" : "on") + "-" + pair, classes, target,
+              into);
+        }
+        PairedDifference wall = PairedDifference.of(
+            into.all(off.name(), Metric.FIRST_CALL_WALL), into.all(on.name(), Metric.FIRST_CALL_WALL));
+        System.out.printf(java.util.Locale.ROOT, "  pair %2d (%s first), off/on: wall %s ms, CPU %s ms, "
+                + "call thread CPU %s ms | on - off so far: %+.1f ms wall%n", pair, offFirst ? "off" : "on",
+            lastTwo(into, off, on, Metric.FIRST_CALL_WALL), lastTwo(into, off, on, Metric.FIRST_CALL_CPU),
+            lastTwo(into, off, on, Metric.FIRST_CALL_THREAD_CPU), wall.mean());
+      }
+    }
+  }
+
+  /** One run, and a check that the metrics arm, and only it, sent the JVM metrics (at its exit). */
+  private static void firstCall(ForkedRuns runs, SpanCounter spans, AgentUnderTest agent, String runName,
+                                Path classes, LocalHttpTarget target, Measurements into)
+      throws IOException, InterruptedException {
+    spans.drain();
+    long exportsBefore = spans.runtimeMetricExports();
+    runs.firstTracedCall(agent, runName, classes, target.url(), into);
+    spans.drain();
+    boolean sent = spans.runtimeMetricExports() > exportsBefore;
+    if (sent != (agent.name().equals(ResultsReport.FIRST_CALL_METRICS_ON))) {
+      System.out.printf("  %s: JVM metrics %s received; expected %s%n", runName, sent ? "were" : "were not",
+          sent ? "none" : "them (see its log)");
+    }
+  }
+
+  private static String lastTwo(Measurements m, AgentUnderTest off, AgentUnderTest on, Metric metric) {
+    List<Double> a = m.all(off.name(), metric);
+    List<Double> b = m.all(on.name(), metric);
+    if (a.isEmpty() || b.isEmpty()) {
+      return "–";
+    }
+    return ResultsReport.number(a.get(a.size() - 1)) + "/" + ResultsReport.number(b.get(b.size() - 1));
+  }
+
+  private static List<String> rawColumns(List<String> columns, int metricsPairs) {
+    if (metricsPairs == 0) {
+      return columns;
+    }
+    List<String> all = new ArrayList<>(columns);
+    all.add(ResultsReport.FIRST_CALL_METRICS_OFF);
+    all.add(ResultsReport.FIRST_CALL_METRICS_ON);
+    return all;
   }
 
   /** Replaces what lies between the README's result markers, so the quoted table is always the last run's. */

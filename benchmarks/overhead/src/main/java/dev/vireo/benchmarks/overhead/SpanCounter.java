@@ -29,6 +29,7 @@ final class SpanCounter implements AutoCloseable {
   /** Per service asked for: the trace id of its first span since the ask, and that trace's spans so far. */
   private final Map<String, String> sampledTraceIds = new HashMap<>();
   private final Map<String, List<ReceivedSpan>> sampledTraces = new HashMap<>();
+  private long runtimeMetricExports;
 
   SpanCounter(OtlpReceiver receiver) {
     this.receiver = receiver;
@@ -37,7 +38,11 @@ final class SpanCounter implements AutoCloseable {
 
   synchronized void drain() {
     List<ReceivedSpan> spans = receiver.spans();
+    boolean runtimeMetrics = receiver.metricNames().contains("jvm.memory.used");
     receiver.clear();
+    if (runtimeMetrics) {
+      runtimeMetricExports++;
+    }
     total += spans.size();
     for (ReceivedSpan span : spans) {
       String service = String.valueOf(span.resourceAttribute("service.name"));
@@ -75,6 +80,11 @@ final class SpanCounter implements AutoCloseable {
   /** Spans counted so far whose resource's {@code service.name} is {@code service}. */
   synchronized long total(String service) {
     return byService.getOrDefault(service, 0L);
+  }
+
+  /** Drains that found a metrics export with {@code jvm.memory.used} in it: did the JVM metrics reach us at all. */
+  synchronized long runtimeMetricExports() {
+    return runtimeMetricExports;
   }
 
   synchronized long total() {
