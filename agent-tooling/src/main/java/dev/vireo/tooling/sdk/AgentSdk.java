@@ -112,6 +112,8 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
             .addResourceCustomizer((resource, props) -> withVireoAttributes(resource))
             // W3C Trace Context Level 2 and Baggage to the letter, for every instrumentation
             .addPropagatorCustomizer(StrictPropagators::replaceDefaults)
+            // read once, not on every log record (the autoconfigured supplier re-reads the settings each time)
+            .addLoggerProviderCustomizer(FixedLogLimits::apply)
             .disableShutdownHook();
     ExportHealth health = watchExportHealth(builder);
     ConsoleExporters.replaceLoggingExporters(builder);

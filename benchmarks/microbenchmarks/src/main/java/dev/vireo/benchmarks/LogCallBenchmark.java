@@ -45,12 +45,19 @@ import org.slf4j.LoggerFactory;
  *   <li>the OpenTelemetry Java agent ({@code -jvmArgsAppend -javaagent:opentelemetry-javaagent.jar}), whose
  *       bridge makes the {@link GlobalOpenTelemetry} span real.
  * </ul>
+ *
+ * <p>{@code benchmarks/logcall.sh} runs all five (no agent; Vireo and the OpenTelemetry agent with the collector
+ * down and up, "up" being {@code benchmarks/microbenchmarks/otlp_sink.py} answering 200) one after the other with
+ * {@code -prof dev.vireo.benchmarks.CpuTimeProfiler -prof gc}. Read {@code cpu.caller.norm} beside ns/op: the CPU
+ * the calling thread spends per call. The ns/op is the caller's wall clock, which also counts the time the export
+ * thread, the JIT and GC take the CPU away from it (2 cores); the caller's CPU is what the log call costs the
+ * application's thread. Three forks of ten 1 s iterations after ten warm-up ones, so the mean is stable.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 10, time = 1)
+@Fork(3)
 @State(Scope.Thread)
 public class LogCallBenchmark {
 

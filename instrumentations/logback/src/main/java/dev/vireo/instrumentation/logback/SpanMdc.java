@@ -13,15 +13,29 @@ final class SpanMdc {
 
   /**
    * The map itself when it already holds the ids (added on an earlier call, or put there by the application) or
-   * when no span is current; otherwise a read-only copy with them.
+   * when no span is current; otherwise a read-only copy with them (just the ids, without a hash map, when the MDC is
+   * empty).
    */
   static Map<String, String> withCurrentSpan(Map<String, String> map) {
     if (map != null && map.containsKey(LoggingContextKeys.TRACE_ID)) {
       return map;
     }
-    SpanContext span = LoggingContextKeys.spanContextOf(Context.current());
+    return withCurrentSpanContext(map, LoggingContextKeys.spanContextOf(Context.current()));
+  }
+
+  /** {@link #withCurrentSpan} for {@code span}, the current one (null: none). */
+  static Map<String, String> withCurrentSpanContext(Map<String, String> map, SpanContext span) {
+    if (map != null && map.containsKey(LoggingContextKeys.TRACE_ID)) {
+      return map;
+    }
     if (span == null) {
       return map;
+    }
+    if (map != null && map.isEmpty()) {
+      Map<String, String> ids = SpanIdsMap.of(span);
+      if (ids != null) {
+        return ids;
+      }
     }
     return Collections.unmodifiableMap(LoggingContextKeys.withSpan(map, span));
   }

@@ -227,4 +227,25 @@ class LogbackTest {
     AgentTesting.waitForLogRecord(r -> "marker after the sdk line".equals(r.getBodyValue().asString()), "marker");
     assertThat(AgentTesting.logRecords()).noneMatch(r -> "sdk line".equals(r.getBodyValue().asString()));
   }
+
+  @Test
+  void aLineLoggedWhileARecordIsBuiltIsNotCapturedAndTheNextLineIs() throws Exception {
+    Object loggingArgument =
+        new Object() {
+          @Override
+          public String toString() {
+            sync.info("nested line");
+            return "argument";
+          }
+        };
+
+    sync.info("outer line with {}", loggingArgument);
+    sync.info("line after the nested one");
+
+    AgentTesting.waitForLogRecord(r -> "line after the nested one".equals(r.getBodyValue().asString()), "after");
+    assertThat(AgentTesting.logRecords()).anyMatch(r -> "outer line with argument".equals(r.getBodyValue().asString()));
+    // the nested call ran inside the outer record's emit (formatting its body): written, not exported
+    assertThat(lineOf("nested line")).isEqualTo("|||nested line");
+    assertThat(AgentTesting.logRecords()).noneMatch(r -> "nested line".equals(r.getBodyValue().asString()));
+  }
 }

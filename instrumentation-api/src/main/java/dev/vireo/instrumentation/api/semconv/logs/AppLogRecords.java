@@ -4,8 +4,6 @@ import dev.vireo.instrumentation.api.ExceptionAttributes;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
 import dev.vireo.instrumentation.api.VireoTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.LoggerProvider;
@@ -36,8 +34,18 @@ public final class AppLogRecords<EVENT> {
   /** Looked up once: {@code LoggerProvider.noop()} tries to load the incubator API (a ClassNotFoundException) each call. */
   private static final LoggerProvider NOOP = LoggerProvider.noop();
 
-  /** Set while this thread emits a record: whatever the SDK logs meanwhile is not captured again. */
-  private static final ThreadLocal<Boolean> EMITTING = new ThreadLocal<>();
+  /**
+   * Element 0 set while this thread emits a record: whatever the SDK logs meanwhile is not captured again. One
+   * array per thread, flipped in place: setting and removing a thread-local value on every call would allocate a
+   * new entry in the thread's map each time.
+   */
+  private static final ThreadLocal<boolean[]> EMITTING =
+      new ThreadLocal<boolean[]>() {
+        @Override
+        protected boolean[] initialValue() {
+          return new boolean[1];
+        }
+      };
 
   private final LogRecordAttributesGetter<EVENT> getter;
   private final boolean allContextData;
@@ -71,10 +79,11 @@ public final class AppLogRecords<EVENT> {
 
   /** Emits {@code event} as a log record in {@code context} (the logging call's). Never throws. */
   public void emit(EVENT event, Context context) {
-    if (EMITTING.get() != null) {
+    boolean[] emitting = EMITTING.get();
+    if (emitting[0]) {
       return;
     }
-    EMITTING.set(Boolean.TRUE);
+    emitting[0] = true;
     try {
       String loggerName = getter.getLoggerName(event);
       if (!isApplicationLogger(loggerName)) {
@@ -94,7 +103,7 @@ public final class AppLogRecords<EVENT> {
     } catch (RuntimeException | LinkageError e) {
       // a broken event (a message whose toString throws) costs its record, never the application's call
     } finally {
-      EMITTING.remove();
+      emitting[0] = false;
     }
   }
 
@@ -113,42 +122,42 @@ public final class AppLogRecords<EVENT> {
     if (severityText != null) {
       builder.setSeverityText(severityText);
     }
-    AttributesBuilder attributes = Attributes.builder();
+    // straight into the record: an Attributes built first would be copied into the record's own map again
     String threadName = getter.getThreadName(event);
     if (threadName != null) {
-      attributes.put(THREAD_NAME, threadName);
+      builder.setAttribute(THREAD_NAME, threadName);
     }
     long threadId = getter.getThreadId(event);
     if (threadId >= 0) {
-      attributes.put(THREAD_ID, threadId);
+      builder.setAttribute(THREAD_ID, threadId);
     }
     Throwable throwable = getter.getThrowable(event);
     if (throwable != null) {
-      putException(attributes, throwable);
+      putException(builder, throwable);
     }
     if (allContextData || !contextDataKeys.isEmpty()) {
-      putContextData(attributes, getter.getContextData(event));
+      putContextData(builder, getter.getContextData(event));
     }
-    return builder.setAllAttributes(attributes.build());
+    return builder;
   }
 
-  private static void putException(AttributesBuilder attributes, Throwable throwable) {
-    attributes.put(ExceptionAttributes.EXCEPTION_TYPE, throwable.getClass().getName());
+  private static void putException(LogRecordBuilder attributes, Throwable throwable) {
+    attributes.setAttribute(ExceptionAttributes.EXCEPTION_TYPE, throwable.getClass().getName());
     String message = throwable.getMessage();
     if (message != null) {
-      attributes.put(ExceptionAttributes.EXCEPTION_MESSAGE, message);
+      attributes.setAttribute(ExceptionAttributes.EXCEPTION_MESSAGE, message);
     }
-    attributes.put(ExceptionAttributes.EXCEPTION_STACKTRACE, ExceptionAttributes.stackTrace(throwable));
+    attributes.setAttribute(ExceptionAttributes.EXCEPTION_STACKTRACE, ExceptionAttributes.stackTrace(throwable));
   }
 
-  private void putContextData(AttributesBuilder attributes, Map<String, ?> contextData) {
+  private void putContextData(LogRecordBuilder attributes, Map<String, ?> contextData) {
     if (contextData == null || contextData.isEmpty()) {
       return;
     }
     if (allContextData) {
       for (Map.Entry<String, ?> entry : contextData.entrySet()) {
         if (entry.getValue() != null) {
-          attributes.put(attributeKey(entry.getKey()), String.valueOf(entry.getValue()));
+          attributes.setAttribute(attributeKey(entry.getKey()), String.valueOf(entry.getValue()));
         }
       }
       return;
@@ -156,7 +165,7 @@ public final class AppLogRecords<EVENT> {
     for (String key : contextDataKeys) {
       Object value = contextData.get(key);
       if (value != null) {
-        attributes.put(attributeKey(key), String.valueOf(value));
+        attributes.setAttribute(attributeKey(key), String.valueOf(value));
       }
     }
   }
