@@ -104,6 +104,8 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
       properties.put(entry.getKey(), entry.getValue());
     }
     keepConfiguredInstanceId(properties);
+    noExemplarsWithoutMetricExport(
+        properties, RuntimeTelemetrySettings.from(config).metricsExported() || customizer.addsMetricReader());
     AutoConfiguredOpenTelemetrySdkBuilder builder =
         AutoConfiguredOpenTelemetrySdk.builder()
             .setServiceClassLoader(agentLoader)
@@ -147,6 +149,20 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     }
     VireoLog.debug("OpenTelemetry SDK ready in {} ms", (System.nanoTime() - start) / 1_000_000);
     return built;
+  }
+
+  static final String EXEMPLAR_FILTER = "otel.metrics.exemplar.filter";
+
+  /**
+   * With no metric exported, the meter provider only serves the SDK's own counters to the exporter-health reader,
+   * and an exemplar on them is never seen. The default filter ({@code trace_based}) would still offer one on every
+   * log record and span the SDK counts inside a sampled span (issue 20: about a sixth of a Logback call's cost on
+   * the logging thread). A filter the user set is kept.
+   */
+  static void noExemplarsWithoutMetricExport(Map<String, String> properties, boolean metricsExported) {
+    if (!metricsExported && properties.get(EXEMPLAR_FILTER) == null) {
+      properties.put(EXEMPLAR_FILTER, "always_off");
+    }
   }
 
   /**
