@@ -85,7 +85,26 @@ final class ClassHeaderHierarchy implements TypeHierarchyLookup {
     }
   }
 
-  private ClassHeaders headersOf(ClassLoader loader) {
+  /** Forgets every header (all loaders); a class being transformed keeps the headers it already has. */
+  void clear() {
+    synchronized (byLoader) {
+      byLoader.clear();
+    }
+    bootstrap.clear();
+  }
+
+  /** Headers kept for a loader (0 when none); for tests. */
+  int size(ClassLoader loader) {
+    if (loader == null) {
+      return bootstrap.size();
+    }
+    synchronized (byLoader) {
+      ClassHeaders headers = byLoader.get(loader);
+      return headers == null ? 0 : headers.size();
+    }
+  }
+
+  ClassHeaders headersOf(ClassLoader loader) {
     if (loader == null) {
       return bootstrap;
     }

@@ -13,10 +13,13 @@ final class ClassHeaderPoolStrategy implements AgentBuilder.PoolStrategy {
 
   private final AgentBuilder.PoolStrategy descriptions;
   private final ClassHeaderHierarchy hierarchy;
+  private final IdleCacheRelease release;
 
-  ClassHeaderPoolStrategy(AgentBuilder.PoolStrategy descriptions, ClassHeaderHierarchy hierarchy) {
+  ClassHeaderPoolStrategy(
+      AgentBuilder.PoolStrategy descriptions, ClassHeaderHierarchy hierarchy, IdleCacheRelease release) {
     this.descriptions = descriptions;
     this.hierarchy = hierarchy;
+    this.release = release;
   }
 
   @Override
@@ -26,6 +29,7 @@ final class ClassHeaderPoolStrategy implements AgentBuilder.PoolStrategy {
 
   @Override
   public TypePool typePool(ClassFileLocator locator, ClassLoader loader, String typeName) {
+    release.used();
     hierarchy.enter(typeName, locator, loader);
     return descriptions.typePool(locator, loader, typeName);
   }

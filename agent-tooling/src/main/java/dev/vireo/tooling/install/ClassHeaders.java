@@ -28,6 +28,10 @@ final class ClassHeaders {
     recent.put(name, header);
   }
 
+  synchronized void clear() {
+    recent.clear();
+  }
+
   synchronized int size() {
     return recent.size();
   }

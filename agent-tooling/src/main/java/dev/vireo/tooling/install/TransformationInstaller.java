@@ -21,6 +21,8 @@ public final class TransformationInstaller {
 
   private final ClassHeaderHierarchy hierarchy = new ClassHeaderHierarchy();
   private final TransformationListener listener = new TransformationListener(hierarchy);
+  private final TypeDescriptionCache descriptions = new TypeDescriptionCache();
+  private final IdleCacheRelease cacheRelease = new IdleCacheRelease(descriptions, hierarchy);
 
   public ClassFileTransformer install(
       Instrumentation instrumentation, ModuleRegistry registry, ClassLoader agentLoader, InstrumentationConfig config) {
@@ -31,7 +33,7 @@ public final class TransformationInstaller {
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
             .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
-            .with(new ClassHeaderPoolStrategy(new TypeDescriptionCache(), hierarchy))
+            .with(new ClassHeaderPoolStrategy(descriptions, hierarchy, cacheRelease))
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
             .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
             .with(listener)
@@ -65,6 +67,7 @@ public final class TransformationInstaller {
     TypeHierarchyLookup.Installed.install(hierarchy);
     long prepared = System.nanoTime();
     ClassFileTransformer transformer = builder.installOn(instrumentation);
+    cacheRelease.start();
     VireoLog.debug(
         "transformations prepared in {} ms, installed on {} loaded classes in {} ms",
         (prepared - start) / 1_000_000,

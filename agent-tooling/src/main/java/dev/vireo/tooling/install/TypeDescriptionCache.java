@@ -42,6 +42,27 @@ final class TypeDescriptionCache extends AgentBuilder.PoolStrategy.WithTypePoolC
     }
   }
 
+  /** Forgets every cached type (all loaders); a matching in progress keeps the cache it already has. */
+  void clear() {
+    synchronized (byLoader) {
+      byLoader.clear();
+    }
+    bootstrap.clear();
+  }
+
+  /** Cached types of a loader (0 when it has none); for tests. */
+  int size(ClassLoader loader) {
+    TypePool.CacheProvider cache;
+    if (loader == null) {
+      cache = bootstrap;
+    } else {
+      synchronized (byLoader) {
+        cache = byLoader.get(loader);
+      }
+    }
+    return cache == null ? 0 : ((RecentTypes) cache).size();
+  }
+
   /** The resolved types most recently asked for, up to a capacity. */
   static final class RecentTypes implements TypePool.CacheProvider {
     private final Map<String, TypePool.Resolution> recent;
