@@ -87,6 +87,11 @@ class ReactorContextTest {
     }, "emitter").start();
   }
 
+  private static boolean waiting(Thread thread) {
+    Thread.State state = thread.getState();
+    return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+  }
+
   /** A source completed from outside, like a Netty channel completing a response. */
   private static final class External {
     final AtomicReference<MonoSink<String>> sink = new AtomicReference<>();
@@ -220,7 +225,10 @@ class ReactorContextTest {
   @MethodSource("manySinks")
   void firstOperatorAfterASinksManyRunsInTheSubscriptionContext(String kind, Supplier<Sinks.Many<String>> sinks) {
     Sinks.Many<String> sink = sinks.get();
-    emitWhenReady(() -> sink.currentSubscriberCount() > 0, () -> {
+    // Subscribed is not enough: a buffering sink given values before the request drains them on the requesting
+    // thread. Once the test thread waits in block(), its request has been made.
+    Thread subscriber = Thread.currentThread();
+    emitWhenReady(() -> sink.currentSubscriberCount() > 0 && waiting(subscriber), () -> {
       sink.tryEmitNext("a");
       sink.tryEmitNext("b");
     });
