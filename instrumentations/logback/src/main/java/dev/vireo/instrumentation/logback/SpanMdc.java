@@ -23,11 +23,8 @@ final class SpanMdc {
     return withCurrentSpanContext(map, LoggingContextKeys.spanContextOf(Context.current()));
   }
 
-  /** {@link #withCurrentSpan} for {@code span}, the current one (null: none). */
+  /** {@code map}, which does not hold the ids yet, with those of {@code span} (null: no span, the map itself). */
   static Map<String, String> withCurrentSpanContext(Map<String, String> map, SpanContext span) {
-    if (map != null && map.containsKey(LoggingContextKeys.TRACE_ID)) {
-      return map;
-    }
     if (span == null) {
       return map;
     }
