@@ -61,13 +61,7 @@ final class ForkedRuns {
   void shop(AgentUnderTest agent, String runName, int clients, Duration warmUp, Duration measurement,
             Measurements into) throws IOException, InterruptedException {
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(java);
-    command.addAll(appJvmArguments);
-    command.addAll(agent.jvmArguments(receiver.httpEndpoint(), "shop"));
-    command.add("-jar");
-    command.add(shopJar.toString());
-    command.add("--frontend.port=" + port);
+    List<String> command = command(agent, "shop", "-jar", shopJar.toString(), "--frontend.port=" + port);
     String base = "http://127.0.0.1:" + port;
     Path log = logDirectory.resolve(runName + ".log");
 
@@ -368,13 +362,7 @@ final class ForkedRuns {
   void springBoot(AgentUnderTest agent, String runName, Path springJar, Measurements into)
       throws IOException, InterruptedException {
     int port = freePort();
-    List<String> command = new ArrayList<>();
-    command.add(java);
-    command.addAll(appJvmArguments);
-    command.addAll(agent.jvmArguments(receiver.httpEndpoint(), "orders"));
-    command.add("-jar");
-    command.add(springJar.toString());
-    command.add("--server.port=" + port);
+    List<String> command = command(agent, "orders", "-jar", springJar.toString(), "--server.port=" + port);
     Path log = logDirectory.resolve(runName + ".log");
     long started = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -402,13 +390,7 @@ final class ForkedRuns {
   /** Wall time to exit, CPU and peak RSS of the hello-world main. */
   void helloWorld(AgentUnderTest agent, String runName, Path classes, Measurements into)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(java);
-    command.addAll(appJvmArguments);
-    command.addAll(agent.jvmArguments(receiver.httpEndpoint(), "hello"));
-    command.add("-cp");
-    command.add(classes.toString());
-    command.add(HelloWorldMain.class.getName());
+    List<String> command = command(agent, "hello", "-cp", classes.toString(), HelloWorldMain.class.getName());
     Path log = logDirectory.resolve(runName + ".log");
     long started = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -434,14 +416,8 @@ final class ForkedRuns {
    */
   void firstTracedCall(AgentUnderTest agent, String runName, Path classes, String url, Measurements into)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(java);
-    command.addAll(appJvmArguments);
-    command.addAll(agent.jvmArguments(receiver.httpEndpoint(), "first-call"));
-    command.add("-cp");
-    command.add(classes.toString());
-    command.add(FirstTracedCallMain.class.getName());
-    command.add(url);
+    List<String> command =
+        command(agent, "first-call", "-cp", classes.toString(), FirstTracedCallMain.class.getName(), url);
     Path log = logDirectory.resolve(runName + ".log");
     long started = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
