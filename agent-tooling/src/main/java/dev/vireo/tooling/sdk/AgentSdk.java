@@ -11,6 +11,7 @@ import dev.vireo.tooling.exporter.HealthTrackingSpanExporter;
 import dev.vireo.tooling.exporter.SdkLogRouting;
 import dev.vireo.tooling.exporter.SpanQueueMetricReader;
 import dev.vireo.tooling.exporter.stdout.ConsoleExporters;
+import dev.vireo.tooling.extension.Extensions;
 import dev.vireo.tooling.propagation.StrictPropagators;
 import dev.vireo.tooling.runtime.RuntimeMetrics;
 import dev.vireo.tooling.runtime.RuntimeTelemetrySettings;
@@ -20,7 +21,10 @@ import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -64,6 +68,10 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
   /** What instrumentations get: the SDK, without the meters or logs that go nowhere. */
   private volatile OpenTelemetry visible;
   private volatile ExportHealth exportHealth;
+  /** The OTLP metric export, started at its first export; null when autoconfiguration builds the metric readers. */
+  private volatile DeferredOtlpMetricReader deferredMetrics;
+  /** The first metric export came due before any span built the SDK (and runtime metrics did not build it). */
+  private boolean metricExportOverdue;
 
   public AgentSdk(AgentConfig config, ClassLoader agentLoader, SdkCustomizer customizer) {
     this.config = config;
@@ -79,13 +87,16 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
       boolean exportsLogs = !"none".equals(logsExporter()) || customizer.addsLogRecordProcessor();
       visible = new ExportedSignalsOpenTelemetry(built, recordsMetrics, exportsLogs);
       sdk = built;
+      if (metricExportOverdue) {
+        LazyMetricsStart.schedule(this, 0, false); // off the application's thread
+      }
     }
     return visible;
   }
 
   private String logsExporter() {
     String configured = config.getString("otel.logs.exporter");
-    return configured == null ? DEFAULTS.get("otel.logs.exporter") : configured.trim().toLowerCase(java.util.Locale.ROOT);
+    return configured == null ? DEFAULTS.get("otel.logs.exporter") : configured.trim().toLowerCase(Locale.ROOT);
   }
 
   /** Has the metric readers export now (the first export of a lazily started pipeline). */
@@ -93,6 +104,26 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     OpenTelemetrySdk current = sdk;
     if (current != null) {
       current.getSdkMeterProvider().forceFlush();
+    }
+  }
+
+  /**
+   * The first metric export is due but there is no SDK yet, nor anything measured: the export starts as soon as a
+   * span builds the SDK.
+   */
+  synchronized void startMetricExportWhenBuilt() {
+    if (sdk == null) {
+      metricExportOverdue = true;
+    } else {
+      startDeferredMetricExport();
+    }
+  }
+
+  /** The first OTLP metric export, when it is due and the SDK is built: builds the exporter and exports now. */
+  void startDeferredMetricExport() {
+    DeferredOtlpMetricReader deferred = deferredMetrics;
+    if (deferred != null && !deferred.isStarted()) {
+      deferred.forceFlush();
     }
   }
 
@@ -106,6 +137,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     keepConfiguredInstanceId(properties);
     noExemplarsWithoutMetricExport(
         properties, RuntimeTelemetrySettings.from(config).metricsExported() || customizer.addsMetricReader());
+    boolean deferOtlpMetrics = deferOtlpMetricExport(properties);
     AutoConfiguredOpenTelemetrySdkBuilder builder =
         AutoConfiguredOpenTelemetrySdk.builder()
             .setServiceClassLoader(agentLoader)
@@ -118,6 +150,14 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
             .addLoggerProviderCustomizer(FixedLogLimits::apply)
             .disableShutdownHook();
     ExportHealth health = watchExportHealth(builder);
+    if (deferOtlpMetrics) {
+      builder.addMeterProviderCustomizer(
+          (meterProvider, props) -> {
+            DeferredOtlpMetricReader reader = new DeferredOtlpMetricReader(props, agentLoader);
+            deferredMetrics = reader;
+            return meterProvider.registerMetricReader(reader);
+          });
+    }
     ConsoleExporters.replaceLoggingExporters(builder);
     customizer.customize(builder);
     OpenTelemetrySdk built;
@@ -136,6 +176,10 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     } finally {
       thread.setContextClassLoader(applicationContext);
     }
+    DeferredOtlpMetricReader deferred = deferredMetrics;
+    if (deferred != null) {
+      deferred.servesSdk(built);
+    }
     try {
       exportHealth = health;
       RuntimeTelemetrySettings metrics = RuntimeTelemetrySettings.from(config);
@@ -149,6 +193,37 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     }
     VireoLog.debug("OpenTelemetry SDK ready in {} ms", (System.nanoTime() - start) / 1_000_000);
     return built;
+  }
+
+  static final String METRICS_EXPORTER = "otel.metrics.exporter";
+
+  /**
+   * Takes {@code otlp} out of {@code otel.metrics.exporter} for autoconfiguration, which would build its exporter
+   * inside the first traced call: {@link DeferredOtlpMetricReader} builds it at the first export instead (issue
+   * 21). Not with extensions, which may customize the exporter autoconfiguration builds. The other exporters stay.
+   */
+  static boolean deferOtlpMetricExport(Map<String, String> properties) {
+    String extensions = properties.get(Extensions.SETTING);
+    if (extensions != null && !extensions.trim().isEmpty()) {
+      return false;
+    }
+    String configured = properties.get(METRICS_EXPORTER);
+    List<String> exporters = new ArrayList<>();
+    if (configured == null || configured.trim().isEmpty()) {
+      exporters.add("otlp"); // the default
+    } else {
+      for (String name : configured.split(",")) {
+        String trimmed = name.trim().toLowerCase(Locale.ROOT);
+        if (!trimmed.isEmpty()) {
+          exporters.add(trimmed);
+        }
+      }
+    }
+    if (exporters.contains("none") || !exporters.remove("otlp")) {
+      return false; // autoconfiguration reports a "none" among others
+    }
+    properties.put(METRICS_EXPORTER, exporters.isEmpty() ? "none" : String.join(",", exporters));
+    return true;
   }
 
   static final String EXEMPLAR_FILTER = "otel.metrics.exemplar.filter";
@@ -250,6 +325,16 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
           queued,
           health != null && !health.isHealthy() ? " (export was failing: " + health.lastError() + ")" : "");
     }
+  }
+
+  synchronized boolean metricExportOverdue() {
+    return metricExportOverdue;
+  }
+
+  /** Whether the OTLP metric exporter has been built (false also when autoconfiguration builds the readers). */
+  boolean metricExportStarted() {
+    DeferredOtlpMetricReader deferred = deferredMetrics;
+    return deferred != null && deferred.isStarted();
   }
 
   public boolean isBuilt() {

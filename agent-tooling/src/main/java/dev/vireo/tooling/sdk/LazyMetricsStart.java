@@ -6,31 +6,34 @@ import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.tooling.runtime.RuntimeTelemetrySettings;
 
 /**
- * The SDK is built on the first span. An application that makes none still owes its runtime metrics to the
- * collector: when the first metric export is due ({@code otel.metric.export.interval} after start), one
- * short-lived daemon thread builds the SDK if nothing did yet and has that first export made right away. Until
+ * The first metric export, due {@code otel.metric.export.interval} after start, made by one short-lived daemon
+ * thread. The SDK is built on the first span; an application that makes none still owes its runtime metrics to the
+ * collector, so the thread builds the SDK if nothing did yet. When a span built it, the OTLP metric exporter is
+ * still to be built ({@link DeferredOtlpMetricReader}): the thread has it built and the first export made. Until
  * then the metrics pipeline costs nothing.
  */
 public final class LazyMetricsStart implements Runnable {
 
   private final AgentSdk sdk;
   private final long delayMillis;
+  private final boolean buildsSdk;
 
-  private LazyMetricsStart(AgentSdk sdk, long delayMillis) {
+  private LazyMetricsStart(AgentSdk sdk, long delayMillis, boolean buildsSdk) {
     this.sdk = sdk;
     this.delayMillis = delayMillis;
+    this.buildsSdk = buildsSdk;
   }
 
-  /** Schedules the start when the JVM runtime metrics are wanted (they are by default). */
+  /** Schedules the start when a metrics exporter is configured (the default); the SDK is built for runtime metrics. */
   public static void scheduleFor(AgentSdk sdk, InstrumentationConfig config) {
     RuntimeTelemetrySettings settings = RuntimeTelemetrySettings.from(config);
-    if (settings.runtimeMetricsEnabled()) {
-      schedule(sdk, settings.exportIntervalMillis());
+    if (settings.metricsExported()) {
+      schedule(sdk, settings.exportIntervalMillis(), settings.runtimeMetricsEnabled());
     }
   }
 
-  static void schedule(AgentSdk sdk, long delayMillis) {
-    Thread thread = new Thread(new LazyMetricsStart(sdk, delayMillis), "vireo-metrics-start");
+  static void schedule(AgentSdk sdk, long delayMillis, boolean buildsSdk) {
+    Thread thread = new Thread(new LazyMetricsStart(sdk, delayMillis, buildsSdk), "vireo-metrics-start");
     thread.setDaemon(true);
     thread.start();
   }
@@ -40,10 +43,13 @@ public final class LazyMetricsStart implements Runnable {
     try {
       Thread.sleep(delayMillis);
       if (sdk.isBuilt()) {
-        return; // a span built it: the metric reader's schedule already runs
+        sdk.startDeferredMetricExport(); // autoconfigured readers already run on their own schedule
+      } else if (buildsSdk) {
+        VireoTelemetry.get();
+        sdk.flushMetrics();
+      } else {
+        sdk.startMetricExportWhenBuilt();
       }
-      VireoTelemetry.get();
-      sdk.flushMetrics();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException | LinkageError e) {

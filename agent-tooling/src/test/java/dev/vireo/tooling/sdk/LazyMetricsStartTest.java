@@ -52,7 +52,7 @@ class LazyMetricsStartTest {
     VireoTelemetry.install(sdk);
     assertThat(sdk.isBuilt()).isFalse();
 
-    LazyMetricsStart.schedule(sdk, 50);
+    LazyMetricsStart.schedule(sdk, 50, true);
 
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (exporter.getFinishedMetricItems().isEmpty() && System.nanoTime() < deadline) {
@@ -61,5 +61,62 @@ class LazyMetricsStartTest {
     assertThat(sdk.isBuilt()).isTrue();
     assertThat(exporter.getFinishedMetricItems().stream().map(MetricData::getName).collect(Collectors.toSet()))
         .contains("jvm.memory.used", "jvm.cpu.time", "jvm.class.count");
+  }
+
+  @Test
+  void whenASpanBuiltTheSdkTheFirstIntervalStartsTheOtlpMetricExport() throws Exception {
+    try (OtlpMetricsReceiver receiver = new OtlpMetricsReceiver()) {
+      // runtime metrics off: the thread must not build an SDK, but must still start the export of the others
+      sdk =
+          new AgentSdk(
+              AgentConfig.load(
+                  "otel.traces.exporter=none;otel.logs.exporter=none;otel.metric.export.interval=3600000;"
+                      + "otel.instrumentation.runtime-telemetry.enabled=false;otel.exporter.otlp.endpoint="
+                      + receiver.endpoint()),
+              getClass().getClassLoader(),
+              SdkCustomizer.NONE);
+      sdk.get().getMeter("test").counterBuilder("requests").build().add(2);
+      assertThat(sdk.metricExportStarted()).isFalse();
+
+      LazyMetricsStart.schedule(sdk, 50, false);
+
+      assertThat(receiver.awaitExports(1, Duration.ofSeconds(20))).isEqualTo(1);
+      assertThat(receiver.exportNames(0, "requests")).isTrue();
+      assertThat(receiver.exportNames(0, "jvm.memory.used")).isFalse();
+    }
+  }
+
+  @Test
+  void whenTheFirstExportCameDueBeforeAnySpanTheSdkStartsTheExportWhenBuilt() throws Exception {
+    try (OtlpMetricsReceiver receiver = new OtlpMetricsReceiver()) {
+      sdk =
+          new AgentSdk(
+              AgentConfig.load(
+                  "otel.traces.exporter=none;otel.logs.exporter=none;otel.metric.export.interval=300;"
+                      + "otel.instrumentation.runtime-telemetry.enabled=false;otel.exporter.otlp.endpoint="
+                      + receiver.endpoint()),
+              getClass().getClassLoader(),
+              SdkCustomizer.NONE);
+      LazyMetricsStart.schedule(sdk, 0, false);
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!sdk.metricExportOverdue() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(sdk.metricExportOverdue()).isTrue();
+      assertThat(sdk.isBuilt()).isFalse(); // runtime metrics off: nothing to export without an SDK
+
+      sdk.get().getMeter("test").counterBuilder("requests").build().add(2);
+
+      deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      boolean named = false;
+      while (!named && System.nanoTime() < deadline) {
+        receiver.awaitExports(1, Duration.ofMillis(100));
+        for (int i = 0; i < receiver.exports() && !named; i++) {
+          named = receiver.exportNames(i, "requests");
+        }
+      }
+      assertThat(named).isTrue();
+      assertThat(sdk.metricExportStarted()).isTrue();
+    }
   }
 }

@@ -1,0 +1,148 @@
+package dev.vireo.tooling.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vireo.tooling.config.AgentConfig;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.exporter.otlp.internal.OtlpMetricExporterProvider;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
+import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
+import io.opentelemetry.sdk.metrics.InstrumentType;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 21: the OTLP metric exporter is built at the first export, not inside the first traced call (which builds
+ * the SDK), and nothing measured before that is lost.
+ */
+class DeferredOtlpMetricReaderTest {
+
+  private OtlpMetricsReceiver receiver;
+  private AgentSdk sdk;
+
+  @BeforeEach
+  void startReceiver() throws Exception {
+    receiver = new OtlpMetricsReceiver();
+  }
+
+  @AfterEach
+  void stop() {
+    if (sdk != null) {
+      sdk.shutdown();
+    }
+    receiver.close();
+  }
+
+  private AgentSdk sdk(String extraSettings) {
+    return new AgentSdk(
+        AgentConfig.load(
+            "otel.traces.exporter=none;otel.logs.exporter=none;otel.exporter.otlp.endpoint="
+                + receiver.endpoint()
+                + ";otel.metric.export.interval=3600000"
+                + extraSettings),
+        getClass().getClassLoader(),
+        SdkCustomizer.NONE);
+  }
+
+  @Test
+  void buildingTheSdkBuildsNoMetricExporterAndTheFirstExportCarriesWhatCameBefore() throws Exception {
+    sdk = sdk(""); // otel.metrics.exporter unset: otlp
+
+    Meter meter = sdk.get().getMeter("test");
+    meter.histogramBuilder("test.duration").build().record(1.5);
+    assertThat(sdk.metricExportStarted()).isFalse();
+    assertThat(receiver.exports()).isZero();
+
+    sdk.startDeferredMetricExport();
+
+    assertThat(sdk.metricExportStarted()).isTrue();
+    assertThat(receiver.awaitExports(1, Duration.ofSeconds(10))).isEqualTo(1);
+    assertThat(receiver.exportNames(0, "test.duration")).isTrue();
+    assertThat(receiver.exportNames(0, "jvm.memory.used")).isTrue();
+  }
+
+  @Test
+  void onceStartedItExportsEveryInterval() throws Exception {
+    sdk = sdk(";otel.metric.export.interval=200");
+    sdk.get().getMeter("test").counterBuilder("test.count").build().add(1);
+
+    sdk.startDeferredMetricExport();
+
+    assertThat(receiver.awaitExports(3, Duration.ofSeconds(20))).isGreaterThanOrEqualTo(3);
+    assertThat(receiver.exportNames(2, "test.count")).isTrue();
+  }
+
+  @Test
+  void anApplicationThatEndsBeforeTheFirstExportStillHasItsMetricsExported() throws Exception {
+    sdk = sdk("");
+    sdk.get().getMeter("test").counterBuilder("short.lived").build().add(3);
+
+    sdk.shutdown();
+    sdk = null;
+
+    assertThat(receiver.awaitExports(1, Duration.ofSeconds(10))).isEqualTo(1);
+    assertThat(receiver.exportNames(0, "short.lived")).isTrue();
+  }
+
+  @Test
+  void theReaderAnswersTemporalityAggregationAndMemoryModeAsTheExporterWill() {
+    for (String settings :
+        new String[] {
+          "",
+          "delta;base2_exponential_bucket_histogram;immutable_data",
+          "lowmemory;explicit_bucket_histogram;reusable_data"
+        }) {
+      Map<String, String> properties = new HashMap<>();
+      if (!settings.isEmpty()) {
+        String[] values = settings.split(";");
+        properties.put("otel.exporter.otlp.metrics.temporality.preference", values[0]);
+        properties.put("otel.exporter.otlp.metrics.default.histogram.aggregation", values[1]);
+        properties.put("otel.java.exporter.memory_mode", values[2]);
+      }
+      ConfigProperties config = DefaultConfigProperties.createFromMap(properties);
+      DeferredOtlpMetricReader reader = new DeferredOtlpMetricReader(config, getClass().getClassLoader());
+      MetricExporter exporter = new OtlpMetricExporterProvider().createExporter(config);
+      try {
+        for (InstrumentType type : InstrumentType.values()) {
+          assertThat(reader.getAggregationTemporality(type))
+              .as(settings + " " + type)
+              .isEqualTo(exporter.getAggregationTemporality(type));
+          assertThat(reader.getDefaultAggregation(type).toString())
+              .as(settings + " " + type)
+              .isEqualTo(exporter.getDefaultAggregation(type).toString());
+        }
+        assertThat(reader.getMemoryMode()).as(settings).isEqualTo(exporter.getMemoryMode());
+      } finally {
+        exporter.shutdown();
+      }
+    }
+  }
+
+  @Test
+  void onlyOtlpIsTakenOutOfAutoconfiguration() {
+    assertThat(rewritten(null)).isEqualTo("none");
+    assertThat(rewritten("otlp")).isEqualTo("none");
+    assertThat(rewritten(" OTLP , console")).isEqualTo("console");
+    assertThat(rewritten("console")).isEqualTo("not deferred");
+    assertThat(rewritten("prometheus")).isEqualTo("not deferred");
+    assertThat(rewritten("none")).isEqualTo("not deferred");
+
+    Map<String, String> withExtension = new HashMap<>();
+    withExtension.put("otel.javaagent.extensions", "/opt/ext.jar");
+    assertThat(AgentSdk.deferOtlpMetricExport(withExtension)).isFalse();
+    assertThat(withExtension).doesNotContainKey("otel.metrics.exporter");
+  }
+
+  private static String rewritten(String metricsExporter) {
+    Map<String, String> properties = new HashMap<>();
+    if (metricsExporter != null) {
+      properties.put("otel.metrics.exporter", metricsExporter);
+    }
+    return AgentSdk.deferOtlpMetricExport(properties) ? properties.get("otel.metrics.exporter") : "not deferred";
+  }
+}
