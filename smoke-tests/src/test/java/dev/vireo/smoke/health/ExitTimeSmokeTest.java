@@ -18,8 +18,11 @@ import org.junit.jupiter.api.Test;
  */
 class ExitTimeSmokeTest {
 
-  /** Room for the JVM's own teardown after the shutdown hooks on a busy shared machine. */
-  private static final long TEARDOWN_ALLOWANCE_MILLIS = 1_000;
+  /**
+   * Room for the JVM's own teardown after the shutdown hooks on a busy shared machine: 1 s was exceeded once with
+   * the machine's load average at 14 (2,958 ms against a 1 s bound). Without the bound exits took 5 to 10 s.
+   */
+  private static final long TEARDOWN_ALLOWANCE_MILLIS = 2_000;
 
   @Test
   void blackHoledCollectorKeepsTheBoundWithMetricsOn() {
