@@ -22,14 +22,39 @@ public final class RuntimeMetrics implements AutoCloseable {
 
   /** Registers what {@code settings} ask for; a part the JVM cannot provide is left out with a DEBUG line. */
   public static RuntimeMetrics register(MeterProvider meterProvider, RuntimeTelemetrySettings settings) {
+    RuntimeMetrics metrics = registerGcDuration(meterProvider, settings);
+    registerObservables(meterProvider, settings);
+    return metrics;
+  }
+
+  /**
+   * {@code jvm.gc.duration} alone: it listens to GC notifications, so it is registered when the SDK is built, or the
+   * collections before the first export would be missed.
+   */
+  public static RuntimeMetrics registerGcDuration(MeterProvider meterProvider, RuntimeTelemetrySettings settings) {
     if (!settings.runtimeMetricsEnabled()) {
       return new RuntimeMetrics(null);
     }
-    Meter meter = meterProvider.meterBuilder(SCOPE).setInstrumentationVersion(VireoVersion.VERSION).build();
-    GcDurationMetric gc = null;
     try {
+      return new RuntimeMetrics(GcDurationMetric.register(meter(meterProvider), settings.captureGcCause()));
+    } catch (RuntimeException | LinkageError e) {
+      VireoLog.warn("jvm.gc.duration is not recorded ({})", e.toString());
+      return new RuntimeMetrics(null);
+    }
+  }
+
+  /**
+   * Everything but {@code jvm.gc.duration}: observable instruments, read only when a reader collects, so they may be
+   * registered as late as just before the first collection (issue 21: their MXBean look-ups, and the classes those
+   * load, cost the application's first traced call 50-100 ms of CPU when registered with the SDK).
+   */
+  public static void registerObservables(MeterProvider meterProvider, RuntimeTelemetrySettings settings) {
+    if (!settings.runtimeMetricsEnabled()) {
+      return;
+    }
+    try {
+      Meter meter = meter(meterProvider);
       MemoryPoolMetrics.register(meter, settings.experimental());
-      gc = GcDurationMetric.register(meter, settings.captureGcCause());
       ThreadCountMetric.register(meter);
       ClassLoadingMetrics.register(meter);
       CpuMetrics.register(meter);
@@ -40,7 +65,10 @@ public final class RuntimeMetrics implements AutoCloseable {
     } catch (RuntimeException | LinkageError e) {
       VireoLog.warn("JVM runtime metrics are incomplete ({})", e.toString());
     }
-    return new RuntimeMetrics(gc);
+  }
+
+  private static Meter meter(MeterProvider meterProvider) {
+    return meterProvider.meterBuilder(SCOPE).setInstrumentationVersion(VireoVersion.VERSION).build();
   }
 
   /** Stops listening to GC notifications (the observable instruments end with their meter provider). */

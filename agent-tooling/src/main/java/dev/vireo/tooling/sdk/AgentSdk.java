@@ -16,6 +16,7 @@ import dev.vireo.tooling.propagation.StrictPropagators;
 import dev.vireo.tooling.runtime.RuntimeMetrics;
 import dev.vireo.tooling.runtime.RuntimeTelemetrySettings;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
@@ -138,6 +139,8 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     noExemplarsWithoutMetricExport(
         properties, RuntimeTelemetrySettings.from(config).metricsExported() || customizer.addsMetricReader());
     boolean deferOtlpMetrics = deferOtlpMetricExport(properties);
+    boolean onlyDeferredReaderCollects =
+        deferOtlpMetrics && "none".equals(properties.get(METRICS_EXPORTER)) && !customizer.addsMetricReader();
     AutoConfiguredOpenTelemetrySdkBuilder builder =
         AutoConfiguredOpenTelemetrySdk.builder()
             .setServiceClassLoader(agentLoader)
@@ -176,16 +179,26 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     } finally {
       thread.setContextClassLoader(applicationContext);
     }
-    DeferredOtlpMetricReader deferred = deferredMetrics;
-    if (deferred != null) {
-      deferred.servesSdk(built);
-    }
     try {
       exportHealth = health;
       RuntimeTelemetrySettings metrics = RuntimeTelemetrySettings.from(config);
-      if (metrics.metricsExported()) {
-        RuntimeMetrics.register(built.getMeterProvider(), metrics); // never throws
-        ExporterHealthMetrics.register(built.getMeterProvider(), health);
+      MeterProvider meterProvider = built.getMeterProvider();
+      DeferredOtlpMetricReader deferred = deferredMetrics;
+      if (deferred != null && onlyDeferredReaderCollects) {
+        // no exporting reader collects before the OTLP reader's first export: the observables can wait until then
+        RuntimeMetrics.registerGcDuration(meterProvider, metrics);
+        deferred.servesSdk(
+            built,
+            () -> {
+              RuntimeMetrics.registerObservables(meterProvider, metrics);
+              ExporterHealthMetrics.register(meterProvider, health);
+            });
+      } else if (metrics.metricsExported()) {
+        if (deferred != null) {
+          deferred.servesSdk(built, () -> {});
+        }
+        RuntimeMetrics.register(meterProvider, metrics); // never throws
+        ExporterHealthMetrics.register(meterProvider, health);
       }
       ExporterHealthJmx.registerInBackground(health);
     } catch (RuntimeException e) {

@@ -43,6 +43,7 @@ final class DeferredOtlpMetricReader implements MetricReader {
   private final AtomicReference<PeriodicMetricReader> started = new AtomicReference<>();
   private volatile CollectionRegistration registration = CollectionRegistration.noop();
   private volatile OpenTelemetrySdk sdk;
+  private volatile Runnable beforeFirstExport = () -> {};
   private volatile boolean shutDown;
 
   DeferredOtlpMetricReader(ConfigProperties config, ClassLoader providerLoader) {
@@ -62,9 +63,13 @@ final class DeferredOtlpMetricReader implements MetricReader {
     this.memoryMode = memoryMode.get();
   }
 
-  /** The SDK this reader serves: the exporter's own telemetry is recorded on it once it exists. */
-  void servesSdk(OpenTelemetrySdk sdk) {
+  /**
+   * The SDK this reader serves (the exporter's own telemetry is recorded on it once it exists), and what is to be
+   * registered on its meter provider just before the first collection.
+   */
+  void servesSdk(OpenTelemetrySdk sdk, Runnable beforeFirstExport) {
     this.sdk = sdk;
+    this.beforeFirstExport = beforeFirstExport;
   }
 
   @Override
@@ -117,6 +122,11 @@ final class DeferredOtlpMetricReader implements MetricReader {
       current = started.get();
       if (current != null || shutDown) {
         return current;
+      }
+      try {
+        beforeFirstExport.run();
+      } catch (RuntimeException | LinkageError e) {
+        VireoLog.warn("metrics registered late are incomplete ({})", e.toString());
       }
       MetricExporter exporter = buildExporter();
       if (exporter == null) {
