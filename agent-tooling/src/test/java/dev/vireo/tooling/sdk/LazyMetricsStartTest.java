@@ -67,14 +67,7 @@ class LazyMetricsStartTest {
   void whenASpanBuiltTheSdkTheFirstIntervalStartsTheOtlpMetricExport() throws Exception {
     try (OtlpMetricsReceiver receiver = new OtlpMetricsReceiver()) {
       // runtime metrics off: the thread must not build an SDK, but must still start the export of the others
-      sdk =
-          new AgentSdk(
-              AgentConfig.load(
-                  "otel.traces.exporter=none;otel.logs.exporter=none;otel.metric.export.interval=3600000;"
-                      + "otel.instrumentation.runtime-telemetry.enabled=false;otel.exporter.otlp.endpoint="
-                      + receiver.endpoint()),
-              getClass().getClassLoader(),
-              SdkCustomizer.NONE);
+      sdk = otlpWithoutRuntimeMetrics(receiver, 3_600_000);
       sdk.get().getMeter("test").counterBuilder("requests").build().add(2);
       assertThat(sdk.metricExportStarted()).isFalse();
 
@@ -89,14 +82,7 @@ class LazyMetricsStartTest {
   @Test
   void whenTheFirstExportCameDueBeforeAnySpanTheSdkStartsTheExportWhenBuilt() throws Exception {
     try (OtlpMetricsReceiver receiver = new OtlpMetricsReceiver()) {
-      sdk =
-          new AgentSdk(
-              AgentConfig.load(
-                  "otel.traces.exporter=none;otel.logs.exporter=none;otel.metric.export.interval=300;"
-                      + "otel.instrumentation.runtime-telemetry.enabled=false;otel.exporter.otlp.endpoint="
-                      + receiver.endpoint()),
-              getClass().getClassLoader(),
-              SdkCustomizer.NONE);
+      sdk = otlpWithoutRuntimeMetrics(receiver, 300);
       LazyMetricsStart.schedule(sdk, 0, false);
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (!sdk.metricExportOverdue() && System.nanoTime() < deadline) {
@@ -118,5 +104,15 @@ class LazyMetricsStartTest {
       assertThat(named).isTrue();
       assertThat(sdk.metricExportStarted()).isTrue();
     }
+  }
+
+  /** OTLP metrics to {@code receiver}, JVM runtime metrics off: the start thread then builds no SDK of its own. */
+  private AgentSdk otlpWithoutRuntimeMetrics(OtlpMetricsReceiver receiver, long intervalMillis) {
+    return new AgentSdk(
+        AgentConfig.load(
+            "otel.traces.exporter=none;otel.logs.exporter=none;otel.instrumentation.runtime-telemetry.enabled=false;"
+                + "otel.metric.export.interval=" + intervalMillis + ";otel.exporter.otlp.endpoint=" + receiver.endpoint()),
+        getClass().getClassLoader(),
+        SdkCustomizer.NONE);
   }
 }
