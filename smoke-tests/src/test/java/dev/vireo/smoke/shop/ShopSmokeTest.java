@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,8 +117,13 @@ class ShopSmokeTest {
           span -> span.name().equals("GET /checkout") && "item=2".equals(span.attribute("url.query"));
       List<ReceivedSpan> spans =
           receiver.awaitSpans(
+              // every service's spans, not only the notifier's: each JVM exports on its own schedule (the inventory's
+              // had not arrived yet once in a clean-clone CI)
               s -> s.stream().filter(checkoutOfItem2).findFirst()
-                  .map(root -> inTrace(s, root.traceId()).stream().anyMatch(named("process order-placed")))
+                  .map(root -> inTrace(s, root.traceId()).stream()
+                      .map(span -> String.valueOf(span.resourceAttribute("service.name")))
+                      .collect(Collectors.toSet())
+                      .containsAll(List.of("frontend", "backend", "inventory", "notifier")))
                   .orElse(false),
               Duration.ofSeconds(60));
       ReceivedSpan root = spans.stream().filter(checkoutOfItem2).findFirst().orElseThrow();
