@@ -40,11 +40,12 @@ final class DeferredOtlpMetricReader implements MetricReader {
   private final AggregationTemporalitySelector temporality;
   private final DefaultAggregationSelector aggregation;
   private final MemoryMode memoryMode;
-  private final AtomicReference<PeriodicMetricReader> started = new AtomicReference<>();
+  /** Null until the first export; stays null when the exporter could not be built. */
+  private volatile PeriodicMetricReader started;
+  private boolean exporterUnavailable; // guarded by this
   private volatile CollectionRegistration registration = CollectionRegistration.noop();
   private volatile OpenTelemetrySdk sdk;
   private volatile Runnable beforeFirstExport = () -> {};
-  private volatile boolean shutDown;
 
   DeferredOtlpMetricReader(ConfigProperties config, ClassLoader providerLoader) {
     this.config = config;
@@ -103,45 +104,40 @@ final class DeferredOtlpMetricReader implements MetricReader {
   @Override
   public CompletableResultCode shutdown() {
     PeriodicMetricReader reader = start();
-    shutDown = true;
     return reader == null ? CompletableResultCode.ofSuccess() : reader.shutdown();
   }
 
   /** Whether the exporter has been built (tests; the start-up figure of issue 21). */
   boolean isStarted() {
-    return started.get() != null;
+    return started != null;
   }
 
-  /** The periodic reader, built on the first call; null when the exporter cannot be built (logged once). */
-  private PeriodicMetricReader start() {
-    PeriodicMetricReader current = started.get();
-    if (current != null || shutDown) {
-      return current;
+  /**
+   * The periodic reader, built on the first call; null when the exporter cannot be built (logged once). Called only
+   * by a flush or the shutdown, never on a recording path, so a plain lock is enough.
+   */
+  private synchronized PeriodicMetricReader start() {
+    if (started != null || exporterUnavailable) {
+      return started;
     }
-    synchronized (this) {
-      current = started.get();
-      if (current != null || shutDown) {
-        return current;
-      }
-      try {
-        beforeFirstExport.run();
-      } catch (RuntimeException | LinkageError e) {
-        VireoLog.warn("metrics registered late are incomplete ({})", e.toString());
-      }
-      MetricExporter exporter = buildExporter();
-      if (exporter == null) {
-        shutDown = true;
-        return null;
-      }
-      PeriodicMetricReader reader =
-          PeriodicMetricReader.builder(exporter)
-              .setInterval(config.getDuration("otel.metric.export.interval", Duration.ofMinutes(1)))
-              .setInternalTelemetryVersion(telemetryVersion(config.getString("otel.experimental.sdk.telemetry.version")))
-              .build();
-      reader.register(registration);
-      started.set(reader);
-      return reader;
+    try {
+      beforeFirstExport.run();
+    } catch (RuntimeException | LinkageError e) {
+      VireoLog.warn("metrics registered late are incomplete ({})", e.toString());
     }
+    MetricExporter exporter = buildExporter();
+    if (exporter == null) {
+      exporterUnavailable = true;
+      return null;
+    }
+    PeriodicMetricReader reader =
+        PeriodicMetricReader.builder(exporter)
+            .setInterval(config.getDuration("otel.metric.export.interval", Duration.ofMinutes(1)))
+            .setInternalTelemetryVersion(telemetryVersion(config.getString("otel.experimental.sdk.telemetry.version")))
+            .build();
+    reader.register(registration);
+    started = reader;
+    return reader;
   }
 
   private MetricExporter buildExporter() {
@@ -173,7 +169,7 @@ final class DeferredOtlpMetricReader implements MetricReader {
 
   @Override
   public String toString() {
-    PeriodicMetricReader reader = started.get();
+    PeriodicMetricReader reader = started;
     return reader == null ? "DeferredOtlpMetricReader{not started}" : "DeferredOtlpMetricReader{" + reader + "}";
   }
 }
