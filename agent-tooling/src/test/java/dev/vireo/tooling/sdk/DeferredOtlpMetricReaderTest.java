@@ -2,6 +2,11 @@ package dev.vireo.tooling.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dev.vireo.testing.otlp.OtlpReceiver.metricNamesOf;
+
+import dev.vireo.testing.otlp.OtlpReceiver;
+import dev.vireo.testing.otlp.Protocol;
+import dev.vireo.testing.otlp.Signal;
 import dev.vireo.tooling.config.AgentConfig;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.exporter.otlp.internal.OtlpMetricExporterProvider;
@@ -22,12 +27,12 @@ import org.junit.jupiter.api.Test;
  */
 class DeferredOtlpMetricReaderTest {
 
-  private OtlpMetricsReceiver receiver;
+  private OtlpReceiver receiver;
   private AgentSdk sdk;
 
   @BeforeEach
-  void startReceiver() throws Exception {
-    receiver = new OtlpMetricsReceiver();
+  void startReceiver() {
+    receiver = OtlpReceiver.open();
   }
 
   @AfterEach
@@ -42,7 +47,7 @@ class DeferredOtlpMetricReaderTest {
     return new AgentSdk(
         AgentConfig.load(
             "otel.traces.exporter=none;otel.logs.exporter=none;otel.exporter.otlp.endpoint="
-                + receiver.endpoint()
+                + receiver.httpEndpoint()
                 + ";otel.metric.export.interval=3600000"
                 + extraSettings),
         getClass().getClassLoader(),
@@ -56,14 +61,14 @@ class DeferredOtlpMetricReaderTest {
     Meter meter = sdk.get().getMeter("test");
     meter.histogramBuilder("test.duration").build().record(1.5);
     assertThat(sdk.metricExportStarted()).isFalse();
-    assertThat(receiver.exports()).isZero();
+    assertThat(receiver.requestCount(Protocol.HTTP, Signal.METRICS)).isZero();
 
     sdk.startDeferredMetricExport();
 
     assertThat(sdk.metricExportStarted()).isTrue();
-    assertThat(receiver.awaitExports(1, Duration.ofSeconds(10))).isEqualTo(1);
-    assertThat(receiver.exportNames(0, "test.duration")).isTrue();
-    assertThat(receiver.exportNames(0, "jvm.memory.used")).isTrue();
+    receiver.awaitMetricsRequests(1, Duration.ofSeconds(10));
+    assertThat(receiver.metricsRequests()).hasSize(1);
+    assertThat(metricNamesOf(receiver.metricsRequests().get(0))).contains("test.duration", "jvm.memory.used");
   }
 
   @Test
@@ -73,8 +78,9 @@ class DeferredOtlpMetricReaderTest {
 
     sdk.startDeferredMetricExport();
 
-    assertThat(receiver.awaitExports(3, Duration.ofSeconds(20))).isGreaterThanOrEqualTo(3);
-    assertThat(receiver.exportNames(2, "test.count")).isTrue();
+    receiver.awaitMetricsRequests(3, Duration.ofSeconds(20));
+    assertThat(receiver.metricsRequests().size()).isGreaterThanOrEqualTo(3);
+    assertThat(metricNamesOf(receiver.metricsRequests().get(2))).contains("test.count");
   }
 
   @Test
@@ -85,8 +91,9 @@ class DeferredOtlpMetricReaderTest {
     sdk.shutdown();
     sdk = null;
 
-    assertThat(receiver.awaitExports(1, Duration.ofSeconds(10))).isEqualTo(1);
-    assertThat(receiver.exportNames(0, "short.lived")).isTrue();
+    receiver.awaitMetricsRequests(1, Duration.ofSeconds(10));
+    assertThat(receiver.metricsRequests()).hasSize(1);
+    assertThat(metricNamesOf(receiver.metricsRequests().get(0))).contains("short.lived");
   }
 
   @Test

@@ -2,7 +2,10 @@ package dev.vireo.tooling.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static dev.vireo.testing.otlp.OtlpReceiver.metricNamesOf;
+
 import dev.vireo.instrumentation.api.VireoTelemetry;
+import dev.vireo.testing.otlp.OtlpReceiver;
 import dev.vireo.tooling.config.AgentConfig;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdkBuilder;
@@ -65,7 +68,7 @@ class LazyMetricsStartTest {
 
   @Test
   void whenASpanBuiltTheSdkTheFirstIntervalStartsTheOtlpMetricExport() throws Exception {
-    try (OtlpMetricsReceiver receiver = new OtlpMetricsReceiver()) {
+    try (OtlpReceiver receiver = OtlpReceiver.open()) {
       // runtime metrics off: the thread must not build an SDK, but must still start the export of the others
       sdk = otlpWithoutRuntimeMetrics(receiver, 3_600_000);
       sdk.get().getMeter("test").counterBuilder("requests").build().add(2);
@@ -73,15 +76,15 @@ class LazyMetricsStartTest {
 
       LazyMetricsStart.schedule(sdk, 50, false);
 
-      assertThat(receiver.awaitExports(1, Duration.ofSeconds(20))).isEqualTo(1);
-      assertThat(receiver.exportNames(0, "requests")).isTrue();
-      assertThat(receiver.exportNames(0, "jvm.memory.used")).isFalse();
+      receiver.awaitMetricsRequests(1, Duration.ofSeconds(20));
+      assertThat(receiver.metricsRequests()).hasSize(1);
+      assertThat(metricNamesOf(receiver.metricsRequests().get(0))).contains("requests").doesNotContain("jvm.memory.used");
     }
   }
 
   @Test
   void whenTheFirstExportCameDueBeforeAnySpanTheSdkStartsTheExportWhenBuilt() throws Exception {
-    try (OtlpMetricsReceiver receiver = new OtlpMetricsReceiver()) {
+    try (OtlpReceiver receiver = OtlpReceiver.open()) {
       sdk = otlpWithoutRuntimeMetrics(receiver, 300);
       LazyMetricsStart.schedule(sdk, 0, false);
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -94,24 +97,20 @@ class LazyMetricsStartTest {
       sdk.get().getMeter("test").counterBuilder("requests").build().add(2);
 
       deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      boolean named = false;
-      while (!named && System.nanoTime() < deadline) {
-        receiver.awaitExports(1, Duration.ofMillis(100));
-        for (int i = 0; i < receiver.exports() && !named; i++) {
-          named = receiver.exportNames(i, "requests");
-        }
+      while (!receiver.metricNames().contains("requests") && System.nanoTime() < deadline) {
+        Thread.sleep(10);
       }
-      assertThat(named).isTrue();
+      assertThat(receiver.metricNames()).contains("requests");
       assertThat(sdk.metricExportStarted()).isTrue();
     }
   }
 
   /** OTLP metrics to {@code receiver}, JVM runtime metrics off: the start thread then builds no SDK of its own. */
-  private AgentSdk otlpWithoutRuntimeMetrics(OtlpMetricsReceiver receiver, long intervalMillis) {
+  private AgentSdk otlpWithoutRuntimeMetrics(OtlpReceiver receiver, long intervalMillis) {
     return new AgentSdk(
         AgentConfig.load(
             "otel.traces.exporter=none;otel.logs.exporter=none;otel.instrumentation.runtime-telemetry.enabled=false;"
-                + "otel.metric.export.interval=" + intervalMillis + ";otel.exporter.otlp.endpoint=" + receiver.endpoint()),
+                + "otel.metric.export.interval=" + intervalMillis + ";otel.exporter.otlp.endpoint=" + receiver.httpEndpoint()),
         getClass().getClassLoader(),
         SdkCustomizer.NONE);
   }

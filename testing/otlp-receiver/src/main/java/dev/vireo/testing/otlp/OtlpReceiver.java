@@ -159,6 +159,15 @@ public final class OtlpReceiver implements AutoCloseable {
     return telemetry.traceRequests();
   }
 
+  /**
+   * Waits until at least {@code count} metrics requests were accepted (counted by {@link #requestCount} on arrival,
+   * listed here once read) and returns them.
+   */
+  public List<ExportMetricsServiceRequest> awaitMetricsRequests(int count, Duration timeout) {
+    return telemetry.await(telemetry::metricsRequests, requests -> requests.size() >= count, timeout,
+        "at least " + count + " metrics requests");
+  }
+
   /** The accepted metrics requests as sent. */
   public List<ExportMetricsServiceRequest> metricsRequests() {
     return telemetry.metricsRequests();
@@ -173,11 +182,18 @@ public final class OtlpReceiver implements AutoCloseable {
   public Set<String> metricNames() {
     Set<String> names = new LinkedHashSet<>();
     for (ExportMetricsServiceRequest request : telemetry.metricsRequests()) {
-      for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
-        for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
-          for (Metric metric : scopeMetrics.getMetricsList()) {
-            names.add(metric.getName());
-          }
+      names.addAll(metricNamesOf(request));
+    }
+    return Collections.unmodifiableSet(names);
+  }
+
+  /** Names of the metrics of one request, in order: what a single export carried. */
+  public static Set<String> metricNamesOf(ExportMetricsServiceRequest request) {
+    Set<String> names = new LinkedHashSet<>();
+    for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
+      for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+        for (Metric metric : scopeMetrics.getMetricsList()) {
+          names.add(metric.getName());
         }
       }
     }
