@@ -1,6 +1,7 @@
 package dev.vireo.tooling.sdk;
 
 import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.InstrumentationConfig;
 import dev.vireo.tooling.ExportTarget;
 import dev.vireo.tooling.config.AgentConfig;
 import dev.vireo.tooling.config.ConfigDuration;
@@ -138,7 +139,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
     keepConfiguredInstanceId(properties);
     noExemplarsWithoutMetricExport(
         properties, RuntimeTelemetrySettings.from(config).metricsExported() || customizer.addsMetricReader());
-    boolean deferOtlpMetrics = deferOtlpMetricExport(properties);
+    boolean deferOtlpMetrics = deferOtlpMetricExport(config, properties);
     boolean onlyDeferredReaderCollects =
         deferOtlpMetrics && "none".equals(properties.get(METRICS_EXPORTER)) && !customizer.addsMetricReader();
     AutoConfiguredOpenTelemetrySdkBuilder builder =
@@ -215,22 +216,17 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
    * inside the first traced call: {@link DeferredOtlpMetricReader} builds it at the first export instead (issue
    * 21). Not with extensions, which may customize the exporter autoconfiguration builds. The other exporters stay.
    */
-  static boolean deferOtlpMetricExport(Map<String, String> properties) {
-    String extensions = properties.get(Extensions.SETTING);
+  static boolean deferOtlpMetricExport(InstrumentationConfig config, Map<String, String> properties) {
+    String extensions = config.getString(Extensions.SETTING);
     if (extensions != null && !extensions.trim().isEmpty()) {
       return false;
     }
-    String configured = properties.get(METRICS_EXPORTER);
     List<String> exporters = new ArrayList<>();
-    if (configured == null || configured.trim().isEmpty()) {
+    for (String name : config.getList(METRICS_EXPORTER)) {
+      exporters.add(name.toLowerCase(Locale.ROOT));
+    }
+    if (exporters.isEmpty()) {
       exporters.add("otlp"); // the default
-    } else {
-      for (String name : configured.split(",")) {
-        String trimmed = name.trim().toLowerCase(Locale.ROOT);
-        if (!trimmed.isEmpty()) {
-          exporters.add(trimmed);
-        }
-      }
     }
     if (exporters.contains("none") || !exporters.remove("otlp")) {
       return false; // autoconfiguration reports a "none" among others

@@ -140,16 +140,14 @@ class DeferredOtlpMetricReaderTest {
     assertThat(rewritten("none")).isEqualTo("not deferred");
 
     Map<String, String> withExtension = new HashMap<>();
-    withExtension.put("otel.javaagent.extensions", "/opt/ext.jar");
-    assertThat(AgentSdk.deferOtlpMetricExport(withExtension)).isFalse();
+    assertThat(AgentSdk.deferOtlpMetricExport(AgentConfig.load("otel.javaagent.extensions=/opt/ext.jar"), withExtension))
+        .isFalse();
     assertThat(withExtension).doesNotContainKey("otel.metrics.exporter");
   }
 
   private static String rewritten(String metricsExporter) {
     Map<String, String> properties = new HashMap<>();
-    if (metricsExporter != null) {
-      properties.put("otel.metrics.exporter", metricsExporter);
-    }
-    return AgentSdk.deferOtlpMetricExport(properties) ? properties.get("otel.metrics.exporter") : "not deferred";
+    AgentConfig config = AgentConfig.load(metricsExporter == null ? "" : "otel.metrics.exporter=" + metricsExporter);
+    return AgentSdk.deferOtlpMetricExport(config, properties) ? properties.get("otel.metrics.exporter") : "not deferred";
   }
 }
