@@ -56,14 +56,14 @@ public final class ConfigValidation {
   public static AgentConfig validate(AgentConfig config, ProvidedComponents provided) {
     config = BooleanSettings.validate(config);
     Map<String, String> fixes = new HashMap<>();
-    checkList(config, "otel.traces.exporter", union(SPAN_EXPORTERS, provided.spanExporters), "otlp", fixes);
-    checkList(config, "otel.metrics.exporter", union(METRIC_EXPORTERS, provided.otherExporters), "otlp", fixes);
-    checkList(config, "otel.logs.exporter", union(LOG_EXPORTERS, provided.otherExporters), "otlp", fixes);
-    checkList(config, "otel.propagators", union(PROPAGATORS, provided.propagators), "tracecontext,baggage", fixes);
+    checkList(config, "otel.traces.exporter", SPAN_EXPORTERS, provided.spanExporters, "otlp", fixes);
+    checkList(config, "otel.metrics.exporter", METRIC_EXPORTERS, provided.otherExporters, "otlp", fixes);
+    checkList(config, "otel.logs.exporter", LOG_EXPORTERS, provided.otherExporters, "otlp", fixes);
+    checkList(config, "otel.propagators", PROPAGATORS, provided.propagators, "tracecontext,baggage", fixes);
     checkOne(config, "otel.exporter.otlp.protocol", PROTOCOLS, "http/protobuf", fixes);
     String generalProtocol =
         fixes.containsKey("otel.exporter.otlp.protocol")
-            ? "http/protobuf"
+            ? fixes.get("otel.exporter.otlp.protocol")
             : config.getString("otel.exporter.otlp.protocol", "http/protobuf");
     checkOne(config, "otel.exporter.otlp.traces.protocol", PROTOCOLS, generalProtocol, fixes);
     checkOne(config, "otel.exporter.otlp.metrics.protocol", PROTOCOLS, generalProtocol, fixes);
@@ -81,10 +81,13 @@ public final class ConfigValidation {
         "explicit_bucket_histogram",
         fixes);
 
-    String sampler = lower(config.getString("otel.traces.sampler"));
+    String writtenSampler = config.getString("otel.traces.sampler");
+    String sampler = lower(writtenSampler);
     if (sampler != null && !SAMPLERS.contains(sampler) && !provided.samplers.contains(sampler)) {
       fallback("otel.traces.sampler", sampler, "parentbased_always_on", fixes);
       sampler = "parentbased_always_on";
+    } else if (sampler != null && SAMPLERS.contains(sampler) && !sampler.equals(writtenSampler)) {
+      fixes.put("otel.traces.sampler", sampler); // a built-in name in lower case, as in checkList
     }
     String ratio = config.getString("otel.traces.sampler.arg");
     if (ratio != null && sampler != null && sampler.endsWith("traceidratio")) {
@@ -109,15 +112,6 @@ public final class ConfigValidation {
       return config;
     }
     return config.with(fixes);
-  }
-
-  private static Set<String> union(Set<String> known, Set<String> provided) {
-    if (provided.isEmpty()) {
-      return known;
-    }
-    Set<String> all = new HashSet<>(known);
-    all.addAll(provided);
-    return all;
   }
 
   /**
@@ -146,26 +140,49 @@ public final class ConfigValidation {
     }
   }
 
+  /**
+   * Names are compared ignoring case, as the SDK environment variable specification asks of enum values, but the
+   * SDK's autoconfiguration compares them exactly: a built-in name is handed over in lower case ({@code NONE} would
+   * otherwise fail the whole SDK), an extension's name as written (its provider may use capitals).
+   */
   private static void checkList(
-      AgentConfig config, String key, Set<String> allowed, String fallback, Map<String, String> fixes) {
+      AgentConfig config,
+      String key,
+      Set<String> known,
+      Set<String> provided,
+      String fallback,
+      Map<String, String> fixes) {
     String value = config.getString(key);
     if (value == null) {
       return;
     }
+    StringBuilder normalized = new StringBuilder();
     for (String item : value.split(",")) {
-      String name = item.trim().toLowerCase(Locale.ROOT);
-      if (!name.isEmpty() && !allowed.contains(name)) {
+      String written = item.trim();
+      String name = written.toLowerCase(Locale.ROOT);
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (!known.contains(name) && !provided.contains(name)) {
         fallback(key, value, fallback, fixes);
         return;
       }
+      normalized.append(normalized.length() == 0 ? "" : ",").append(known.contains(name) ? name : written);
+    }
+    if (!normalized.toString().equals(value)) {
+      fixes.put(key, normalized.toString());
     }
   }
 
+  /** One built-in name, compared ignoring case and handed over in lower case (see {@link #checkList}). */
   private static void checkOne(
       AgentConfig config, String key, Set<String> allowed, String fallback, Map<String, String> fixes) {
-    String value = lower(config.getString(key));
+    String written = config.getString(key);
+    String value = lower(written);
     if (value != null && !allowed.contains(value)) {
       fallback(key, value, fallback, fixes);
+    } else if (value != null && !value.equals(written)) {
+      fixes.put(key, value);
     }
   }
 

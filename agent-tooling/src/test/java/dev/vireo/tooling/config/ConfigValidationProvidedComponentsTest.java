@@ -30,6 +30,15 @@ class ConfigValidationProvidedComponentsTest {
   }
 
   @Test
+  void anExtensionsNameKeepsItsCaseWhileBuiltInNamesAreLowerCased() {
+    ProvidedComponents provided = new ProvidedComponents();
+    provided.addSpanExporter("Custom-Spans");
+    AgentConfig config =
+        ConfigValidation.validate(AgentConfig.load("otel.traces.exporter=Custom-Spans,OTLP"), provided);
+    assertThat(config.getString("otel.traces.exporter")).isEqualTo("Custom-Spans,otlp");
+  }
+
+  @Test
   void unknownNamesAreStillReplaced() {
     AgentConfig config = ConfigValidation.validate(load(), ProvidedComponents.NONE);
 

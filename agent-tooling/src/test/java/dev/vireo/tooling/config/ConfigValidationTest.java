@@ -77,6 +77,16 @@ class ConfigValidationTest {
         "otel.bsp.export.timeout|1d|86400000",
         // item 14
         "otel.propagators|tracecontext,baggage,xray|tracecontext,baggage,xray",
+        // names compare ignoring case (the specification's enum values) and reach the SDK in lower case
+        "otel.metrics.exporter|NONE|none",
+        "otel.traces.exporter|OTLP, Console|otlp,console",
+        "otel.logs.exporter|None|none",
+        "otel.propagators|TraceContext,Baggage|tracecontext,baggage",
+        "otel.exporter.otlp.protocol|GRPC|grpc",
+        "otel.exporter.otlp.traces.protocol|Http/Protobuf|http/protobuf",
+        "otel.exporter.otlp.compression|GZIP|gzip",
+        "otel.traces.sampler|ALWAYS_ON|always_on",
+        "otel.exporter.otlp.metrics.temporality.preference|Delta|delta",
       })
   void invalidValuesFallBack(String key, String value, String expected) {
     Properties system = new Properties();

@@ -48,6 +48,30 @@ class BadSettingsStillExportTest {
   }
 
   @Test
+  void upperCaseNamesStillExportSpans() {
+    // the SDK compares these names exactly: NONE used to fail it, and with it every span
+    AgentConfig config =
+        ConfigValidation.validate(
+            AgentConfig.load(
+                "otel.traces.exporter=NONE;otel.metrics.exporter=NONE;otel.logs.exporter=NONE;"
+                    + "otel.propagators=TraceContext,Baggage;otel.traces.sampler=ALWAYS_ON;"
+                    + "otel.exporter.otlp.protocol=GRPC"));
+    InMemorySpanExporter exporter = InMemorySpanExporter.create();
+    AgentSdk sdk =
+        new AgentSdk(
+            config,
+            getClass().getClassLoader(),
+            builder -> builder.addTracerProviderCustomizer(
+                (tracerProvider, properties) -> tracerProvider.addSpanProcessor(SimpleSpanProcessor.create(exporter))));
+    try {
+      sdk.get().getTracer("test").spanBuilder("upper case").startSpan().end();
+      assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("upper case");
+    } finally {
+      sdk.shutdown();
+    }
+  }
+
+  @Test
   void prometheusAndLoggingOtlpBuild() throws Exception {
     int port;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
