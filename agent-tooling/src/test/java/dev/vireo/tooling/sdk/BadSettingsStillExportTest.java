@@ -28,14 +28,8 @@ class BadSettingsStillExportTest {
             "otel.attribute.value.length.limit=-1",
             "otel.span.attribute.count.limit=abc",
             "otel.bsp.max.queue.size=999999999");
-    AgentConfig config = ConfigValidation.validate(AgentConfig.load(agentArgs));
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    AgentSdk sdk =
-        new AgentSdk(
-            config,
-            getClass().getClassLoader(),
-            builder -> builder.addTracerProviderCustomizer(
-                (tracerProvider, properties) -> tracerProvider.addSpanProcessor(SimpleSpanProcessor.create(exporter))));
+    AgentSdk sdk = sdkExportingTo(exporter, agentArgs);
     try {
       sdk.get().getTracer("test").spanBuilder("still exported").startSpan().end();
       // before shutdown: the in-memory exporter forgets its spans when shut down
@@ -50,19 +44,11 @@ class BadSettingsStillExportTest {
   @Test
   void upperCaseNamesStillExportSpans() {
     // the SDK compares these names exactly: NONE used to fail it, and with it every span
-    AgentConfig config =
-        ConfigValidation.validate(
-            AgentConfig.load(
-                "otel.traces.exporter=NONE;otel.metrics.exporter=NONE;otel.logs.exporter=NONE;"
-                    + "otel.propagators=TraceContext,Baggage;otel.traces.sampler=ALWAYS_ON;"
-                    + "otel.exporter.otlp.protocol=GRPC"));
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    AgentSdk sdk =
-        new AgentSdk(
-            config,
-            getClass().getClassLoader(),
-            builder -> builder.addTracerProviderCustomizer(
-                (tracerProvider, properties) -> tracerProvider.addSpanProcessor(SimpleSpanProcessor.create(exporter))));
+    String upperCase =
+        "otel.traces.exporter=NONE;otel.metrics.exporter=NONE;otel.logs.exporter=NONE;"
+            + "otel.propagators=TraceContext,Baggage;otel.traces.sampler=ALWAYS_ON;otel.exporter.otlp.protocol=GRPC";
+    AgentSdk sdk = sdkExportingTo(exporter, upperCase);
     try {
       sdk.get().getTracer("test").spanBuilder("upper case").startSpan().end();
       assertThat(exporter.getFinishedSpanItems()).extracting(SpanData::getName).containsExactly("upper case");
@@ -78,15 +64,10 @@ class BadSettingsStillExportTest {
       port = socket.getLocalPort();
     }
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
-    AgentSdk sdk =
-        new AgentSdk(
-            ConfigValidation.validate(
-                AgentConfig.load(
-                    "otel.traces.exporter=logging-otlp;otel.metrics.exporter=prometheus;"
-                        + "otel.exporter.prometheus.host=127.0.0.1;otel.exporter.prometheus.port=" + port)),
-            getClass().getClassLoader(),
-            builder -> builder.addTracerProviderCustomizer(
-                (tracerProvider, properties) -> tracerProvider.addSpanProcessor(SimpleSpanProcessor.create(exporter))));
+    String prometheus =
+        "otel.traces.exporter=logging-otlp;otel.metrics.exporter=prometheus;"
+            + "otel.exporter.prometheus.host=127.0.0.1;otel.exporter.prometheus.port=" + port;
+    AgentSdk sdk = sdkExportingTo(exporter, prometheus);
     try {
       sdk.get().getMeter("test").counterBuilder("checkouts").build().add(3);
       sdk.get().getTracer("test").spanBuilder("with prometheus").startSpan().end();
@@ -100,5 +81,14 @@ class BadSettingsStillExportTest {
     } finally {
       sdk.shutdown();
     }
+  }
+
+  /** The agent's SDK built from the validated agent arguments, every span also handed to the in-memory exporter. */
+  private AgentSdk sdkExportingTo(InMemorySpanExporter exporter, String agentArgs) {
+    return new AgentSdk(
+        ConfigValidation.validate(AgentConfig.load(agentArgs)),
+        getClass().getClassLoader(),
+        builder -> builder.addTracerProviderCustomizer(
+            (tracerProvider, properties) -> tracerProvider.addSpanProcessor(SimpleSpanProcessor.create(exporter))));
   }
 }
