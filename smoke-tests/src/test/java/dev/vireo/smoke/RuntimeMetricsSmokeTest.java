@@ -7,7 +7,6 @@ import dev.vireo.testing.otlp.AgentJvm;
 import dev.vireo.testing.otlp.ForkedJvm;
 import dev.vireo.testing.otlp.OtlpReceiver;
 import dev.vireo.testing.otlp.ReceivedSpan;
-import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.Exemplar;
@@ -15,8 +14,6 @@ import io.opentelemetry.proto.metrics.v1.ExponentialHistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
-import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
-import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -28,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -237,7 +233,7 @@ class RuntimeMetricsSmokeTest {
   private static List<Metric> awaitMetrics(OtlpReceiver receiver, Predicate<List<Metric>> until)
       throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    List<Metric> metrics = received(receiver);
+    List<Metric> metrics = receiver.metrics();
     while (!until.test(metrics)) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
@@ -245,19 +241,7 @@ class RuntimeMetricsSmokeTest {
                 TreeSet::new)));
       }
       Thread.sleep(100);
-      metrics = received(receiver);
-    }
-    return metrics;
-  }
-
-  private static List<Metric> received(OtlpReceiver receiver) {
-    List<Metric> metrics = new ArrayList<>();
-    for (ExportMetricsServiceRequest request : receiver.metricsRequests()) {
-      for (ResourceMetrics resource : request.getResourceMetricsList()) {
-        for (ScopeMetrics scope : resource.getScopeMetricsList()) {
-          metrics.addAll(scope.getMetricsList());
-        }
-      }
+      metrics = receiver.metrics();
     }
     return metrics;
   }

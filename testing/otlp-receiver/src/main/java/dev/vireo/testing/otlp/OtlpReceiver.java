@@ -9,6 +9,7 @@ import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -190,14 +191,30 @@ public final class OtlpReceiver implements AutoCloseable {
   /** Names of the metrics of one request, in order: what a single export carried. */
   public static Set<String> metricNamesOf(ExportMetricsServiceRequest request) {
     Set<String> names = new LinkedHashSet<>();
-    for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
-      for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
-        for (Metric metric : scopeMetrics.getMetricsList()) {
-          names.add(metric.getName());
-        }
-      }
+    for (Metric metric : metricsOf(request)) {
+      names.add(metric.getName());
     }
     return Collections.unmodifiableSet(names);
+  }
+
+  /** Every metric of every accepted request, in arrival order (one entry per export of a metric). */
+  public List<Metric> metrics() {
+    List<Metric> metrics = new ArrayList<>();
+    for (ExportMetricsServiceRequest request : telemetry.metricsRequests()) {
+      metrics.addAll(metricsOf(request));
+    }
+    return metrics;
+  }
+
+  /** The metrics of one request, across its resources and scopes, in order. */
+  public static List<Metric> metricsOf(ExportMetricsServiceRequest request) {
+    List<Metric> metrics = new ArrayList<>();
+    for (ResourceMetrics resourceMetrics : request.getResourceMetricsList()) {
+      for (ScopeMetrics scopeMetrics : resourceMetrics.getScopeMetricsList()) {
+        metrics.addAll(scopeMetrics.getMetricsList());
+      }
+    }
+    return metrics;
   }
 
   /** Number of log records received so far. */
