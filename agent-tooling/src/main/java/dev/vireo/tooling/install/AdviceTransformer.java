@@ -33,10 +33,12 @@ final class AdviceTransformer implements AgentBuilder.Transformer {
   private final String moduleName;
   private final ElementMatcher<ClassLoader> referencesResolve;
   private final AgentBuilder.Transformer.ForAdvice forAdvice;
+  private final boolean injectsSlot;
 
   AdviceTransformer(String moduleName, ElementMatcher<ClassLoader> referencesResolve, TypeInstrumentation typeInstrumentation,
       ClassLoader agentLoader) throws NoSuchMethodException {
     this.moduleName = moduleName;
+    this.injectsSlot = typeInstrumentation.injectsSlot();
     this.referencesResolve = referencesResolve;
     Advice.WithCustomMapping mapping =
         Advice.withCustomMapping()
@@ -72,6 +74,13 @@ final class AdviceTransformer implements AgentBuilder.Transformer {
       // invokedynamic needs Java 7 class files: raise the version (frames are computed)
       VireoLog.debug("instrumentation '{}' raises {} to class file version 51", moduleName, type.getName());
       builder = builder.visit(ClassFileVersionUpgrade.INSTANCE);
+    }
+    if (injectsSlot && !type.isInterface()) {
+      if (SlotInjection.appliesTo(type)) {
+        builder = builder.visit(SlotInjection.INSTANCE);
+      } else {
+        VireoLog.debug("instrumentation '{}': {} was loaded before the agent, its state is kept in a map", moduleName, type.getName());
+      }
     }
     return forAdvice.transform(builder, type, classLoader, module, protectionDomain);
   }

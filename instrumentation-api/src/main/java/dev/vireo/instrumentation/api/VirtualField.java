@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.api;
 
+import dev.vireo.bootstrap.InjectedSlot;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * of the state of collected owners. Lock-free for readers (polling an empty queue takes no lock),
  * and free of any allocation while the field holds nothing (hot paths look up far more often than
  * they store).
+ *
+ * <p>A field made with {@link #createInInjectedSlot()} keeps its value in the owner's injected slot
+ * field when the owner has one (a type the module declares {@code withInjectedSlot()}, loaded after
+ * the agent started): no map entry, no weak reference, nothing for the GC to process.
  */
 public final class VirtualField<T, F> {
 
@@ -21,12 +26,29 @@ public final class VirtualField<T, F> {
 
   private final ConcurrentHashMap<Object, F> map = new ConcurrentHashMap<>();
   private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
+  private final boolean usesSlot;
 
-  public static <T, F> VirtualField<T, F> create() {
-    return new VirtualField<>();
+  private VirtualField(boolean usesSlot) {
+    this.usesSlot = usesSlot;
   }
 
+  public static <T, F> VirtualField<T, F> create() {
+    return new VirtualField<>(false);
+  }
+
+  /**
+   * A field that lives in the owners' injected slot where they have one, in the map otherwise. One
+   * such field per owner type: the slot is a single field.
+   */
+  public static <T, F> VirtualField<T, F> createInInjectedSlot() {
+    return new VirtualField<>(true);
+  }
+
+  @SuppressWarnings("unchecked")
   public F get(T owner) {
+    if (usesSlot && owner instanceof InjectedSlot) {
+      return (F) ((InjectedSlot) owner).vireo$slot();
+    }
     if (map.isEmpty()) {
       return null;
     }
@@ -35,7 +57,16 @@ public final class VirtualField<T, F> {
   }
 
   /** Returns the value and forgets it (state that is used once). */
+  @SuppressWarnings("unchecked")
   public F take(T owner) {
+    if (usesSlot && owner instanceof InjectedSlot) {
+      InjectedSlot slot = (InjectedSlot) owner;
+      Object value = slot.vireo$slot();
+      if (value != null) {
+        slot.vireo$slot(null);
+      }
+      return (F) value;
+    }
     if (map.isEmpty()) {
       return null;
     }
@@ -44,6 +75,10 @@ public final class VirtualField<T, F> {
   }
 
   public void set(T owner, F value) {
+    if (usesSlot && owner instanceof InjectedSlot) {
+      ((InjectedSlot) owner).vireo$slot(value);
+      return;
+    }
     expunge(MAX_EXPUNGED_PER_CALL);
     if (value == null) {
       if (!map.isEmpty()) {

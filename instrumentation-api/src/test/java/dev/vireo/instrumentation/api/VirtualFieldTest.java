@@ -3,6 +3,7 @@ package dev.vireo.instrumentation.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.vireo.bootstrap.InjectedSlot;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,57 @@ class VirtualFieldTest {
     assertThat(field.get(new String("a"))).isNull(); // equal, not the same
     assertThat(field.take(owner)).isEqualTo(1);
     assertThat(field.get(owner)).isNull();
+  }
+
+  /** An owner as the agent makes it: a class it gave the slot field as it loaded. */
+  private static final class Slotted implements InjectedSlot {
+    private Object slot;
+
+    @Override
+    public Object vireo$slot() {
+      return slot;
+    }
+
+    @Override
+    public void vireo$slot(Object value) {
+      slot = value;
+    }
+  }
+
+  @Test
+  void aFieldInTheInjectedSlotKeepsItsValuesThereAndNothingInTheMap() {
+    VirtualField<Object, String> field = VirtualField.createInInjectedSlot();
+    Slotted owner = new Slotted();
+    field.set(owner, "context");
+    assertThat(owner.slot).isEqualTo("context");
+    assertThat(field.storedEntries()).isZero();
+    assertThat(field.get(owner)).isEqualTo("context");
+    assertThat(field.take(owner)).isEqualTo("context");
+    assertThat(owner.slot).isNull();
+    assertThat(field.take(owner)).isNull();
+    field.set(owner, "again");
+    field.set(owner, null);
+    assertThat(owner.slot).isNull();
+  }
+
+  @Test
+  void aFieldInTheInjectedSlotUsesItsMapForOwnersWithoutOne() {
+    VirtualField<Object, String> field = VirtualField.createInInjectedSlot();
+    Object loadedBeforeTheAgent = new Object();
+    field.set(loadedBeforeTheAgent, "context");
+    assertThat(field.storedEntries()).isEqualTo(1);
+    assertThat(field.get(loadedBeforeTheAgent)).isEqualTo("context");
+    assertThat(field.take(loadedBeforeTheAgent)).isEqualTo("context");
+    assertThat(field.storedEntries()).isZero();
+  }
+
+  @Test
+  void aPlainFieldNeverTouchesTheSlot() {
+    VirtualField<Object, String> field = VirtualField.create();
+    Slotted owner = new Slotted();
+    field.set(owner, "context");
+    assertThat(owner.slot).isNull();
+    assertThat(field.get(owner)).isEqualTo("context");
   }
 
   /**

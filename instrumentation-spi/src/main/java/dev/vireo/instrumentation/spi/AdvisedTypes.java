@@ -15,6 +15,7 @@ public final class AdvisedTypes implements TypeInstrumentation {
   private final ElementMatcher<TypeDescription> types;
   private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
   private final List<String> adviceClassNames = new ArrayList<>();
+  private boolean injectsSlot;
 
   AdvisedTypes(ElementMatcher<TypeDescription> types) {
     this.types = types;
@@ -25,6 +26,22 @@ public final class AdvisedTypes implements TypeInstrumentation {
     this.methods.add(methods);
     this.adviceClassNames.add(adviceClassName);
     return this;
+  }
+
+  /**
+   * The matched types also get a slot field as they load, which a {@code
+   * VirtualField.createInInjectedSlot()} keyed by them uses instead of its weak map: for state attached
+   * to objects created at a high rate (every fork/join task). Types already loaded when the agent starts
+   * cannot gain a field; for them the virtual field keeps using its map.
+   */
+  public AdvisedTypes withInjectedSlot() {
+    this.injectsSlot = true;
+    return this;
+  }
+
+  @Override
+  public boolean injectsSlot() {
+    return injectsSlot;
   }
 
   @Override

@@ -18,6 +18,15 @@ public interface TypeInstrumentation {
 
   void transform(AdviceTarget target);
 
+  /**
+   * Whether the agent adds a slot field to the matched types as they load (see {@link
+   * AdvisedTypes#withInjectedSlot}); only the types matched themselves get it, their subclasses
+   * inherit it.
+   */
+  default boolean injectsSlot() {
+    return false;
+  }
+
   /** Starts the declaration of the advice for the types {@code types} matches. */
   static AdvisedTypes forTypes(ElementMatcher<TypeDescription> types) {
     return new AdvisedTypes(types);

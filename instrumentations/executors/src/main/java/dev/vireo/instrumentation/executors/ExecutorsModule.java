@@ -56,8 +56,11 @@ public final class ExecutorsModule implements InstrumentationModule {
             .advise(named("run").and(takesArguments(0)), PACKAGE + "TaskRunAdvice")
             .advise(named("runAndReset").and(takesArguments(0)), PACKAGE + "RepeatedRunAdvice")
             .advise(named("cancel").and(takesArguments(1)), PACKAGE + "TaskCancelledAdvice"),
-        // fork/join tasks, ForkJoinPool's adapters of Runnables/Callables, CompletableFuture tasks
+        // fork/join tasks, ForkJoinPool's adapters of Runnables/Callables, CompletableFuture tasks; one is
+        // created per CompletableFuture stage (java.net.http makes dozens per request), so their context
+        // lives in a field of the task rather than in the weak map
         forTypes(named("java.util.concurrent.ForkJoinTask"))
+            .withInjectedSlot()
             .advise(isConstructor().and(takesArguments(0)), PACKAGE + "ForkJoinTaskCreatedAdvice")
             .advise(named("doExec").and(takesArguments(0)), PACKAGE + "TaskRunAdvice")
             .advise(named("cancel").and(takesArguments(1)), PACKAGE + "TaskCancelledAdvice"),

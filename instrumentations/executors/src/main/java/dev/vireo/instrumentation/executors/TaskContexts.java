@@ -9,11 +9,12 @@ import io.opentelemetry.context.Context;
  * takes its entry with it when it is collected, and a run, rejected or cancelled task gives it up at
  * once. Only the JDK's own classes are instrumented with it, so there is exactly one copy of this
  * field (in the module loader for the bootstrap class loader). Every task run looks here; while no
- * task carries a context the lookup allocates nothing.
+ * task carries a context the lookup allocates nothing. Fork/join tasks (every CompletableFuture
+ * stage) keep theirs in a field the agent adds to {@code ForkJoinTask} when it loads after the agent.
  */
 final class TaskContexts {
 
-  private static final VirtualField<Object, Context> CONTEXTS = VirtualField.create();
+  private static final VirtualField<Object, Context> CONTEXTS = VirtualField.createInInjectedSlot();
 
   private TaskContexts() {}
 
