@@ -52,13 +52,14 @@ public final class ExecutorsModule implements InstrumentationModule {
     return Arrays.<TypeInstrumentation>asList(
         // submit/invokeAll/invokeAny/schedule wrap the work into a FutureTask (or subclass) at submission
         forTypes(named("java.util.concurrent.FutureTask"))
+            .withInjectedSlot()
             .advise(isConstructor().and(takesArguments(1).or(takesArguments(2))), PACKAGE + "FutureTaskCreatedAdvice")
             .advise(named("run").and(takesArguments(0)), PACKAGE + "TaskRunAdvice")
             .advise(named("runAndReset").and(takesArguments(0)), PACKAGE + "RepeatedRunAdvice")
             .advise(named("cancel").and(takesArguments(1)), PACKAGE + "TaskCancelledAdvice"),
         // fork/join tasks, ForkJoinPool's adapters of Runnables/Callables, CompletableFuture tasks; one is
-        // created per CompletableFuture stage (java.net.http makes dozens per request), so their context
-        // lives in a field of the task rather than in the weak map
+        // created per CompletableFuture stage (java.net.http makes dozens per request). Tasks of both kinds
+        // keep their context in a field of their own (TaskContexts) where the class loaded after the agent.
         forTypes(named("java.util.concurrent.ForkJoinTask"))
             .withInjectedSlot()
             .advise(isConstructor().and(takesArguments(0)), PACKAGE + "ForkJoinTaskCreatedAdvice")

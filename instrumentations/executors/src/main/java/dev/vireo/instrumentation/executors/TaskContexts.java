@@ -9,8 +9,9 @@ import io.opentelemetry.context.Context;
  * takes its entry with it when it is collected, and a run, rejected or cancelled task gives it up at
  * once. Only the JDK's own classes are instrumented with it, so there is exactly one copy of this
  * field (in the module loader for the bootstrap class loader). Every task run looks here; while no
- * task carries a context the lookup allocates nothing. Fork/join tasks (every CompletableFuture
- * stage) keep theirs in a field the agent adds to {@code ForkJoinTask} when it loads after the agent.
+ * task carries a context the lookup allocates nothing. FutureTasks and fork/join tasks (every
+ * CompletableFuture stage) keep theirs in a field the agent adds to {@code FutureTask} and {@code
+ * ForkJoinTask} when they load after the agent; only tasks of classes loaded before it use the map.
  */
 final class TaskContexts {
 
