@@ -152,6 +152,10 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
             .addPropagatorCustomizer(StrictPropagators::replaceDefaults)
             // read once, not on every log record (the autoconfigured supplier re-reads the settings each time)
             .addLoggerProviderCustomizer(FixedLogLimits::apply)
+            // The SDK's per-span metrics (otel.sdk.span.started, otel.sdk.span.live) are three metric recordings
+            // on every span start and end, even with metrics export off (the span-queue reader makes the meter
+            // provider real); the OpenTelemetry agent records none. The processor and exporter metrics stay.
+            .addTracerProviderCustomizer((tracerProvider, props) -> tracerProvider.setMeterProvider(MeterProvider::noop))
             .disableShutdownHook();
     ExportHealth health = watchExportHealth(builder);
     if (deferOtlpMetrics) {

@@ -79,6 +79,25 @@ class AgentSdkMetricsTest {
     assertThat(names(reader.collectAllMetrics())).contains("probe").noneMatch(name -> name.startsWith("jvm."));
   }
 
+  @Test
+  void spansRecordNoPerSpanSdkMetricsButTheBatchProcessorReportsItsQueue() {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    sdk =
+        new AgentSdk(
+            AgentConfig.load(
+                "otel.traces.exporter=otlp;otel.exporter.otlp.endpoint=http://127.0.0.1:9;otel.java.exporter.otlp.retry.disabled=true;"
+                    + "otel.metrics.exporter=console;"
+                    + "otel.logs.exporter=none;otel.instrumentation.runtime-telemetry.enabled=false"),
+            getClass().getClassLoader(),
+            addingReader(reader));
+
+    sdk.get().getTracer("test").spanBuilder("request").startSpan().end();
+
+    assertThat(names(reader.collectAllMetrics()))
+        .contains("otel.sdk.processor.span.queue.size")
+        .noneMatch(name -> name.startsWith("otel.sdk.span."));
+  }
+
   private static SdkCustomizer addingReader(InMemoryMetricReader reader) {
     return new SdkCustomizer() {
       @Override
