@@ -30,16 +30,22 @@ final class InternalTasks {
     "org.apache.kafka.",
   };
 
+  /** Decided once per class: every task created under a context asks (every CompletableFuture stage). */
+  private static final ClassValue<Boolean> INTERNAL_TASK_CLASS =
+      new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+          String className = type.getName();
+          // The signal a thread waiting in CompletableFuture.join/get leaves behind only wakes it up.
+          return hasInternalPrefix(className) || className.equals("java.util.concurrent.CompletableFuture$Signaller");
+        }
+      };
+
   private InternalTasks() {}
 
   /** A task (or the Callable/Runnable it wraps) of one of the libraries above. */
   static boolean isInternal(Object task) {
-    if (task == null) {
-      return false;
-    }
-    String className = task.getClass().getName();
-    // The signal a thread waiting in CompletableFuture.join/get leaves behind only wakes it up.
-    return hasInternalPrefix(className) || className.equals("java.util.concurrent.CompletableFuture$Signaller");
+    return task != null && INTERNAL_TASK_CLASS.get(task.getClass());
   }
 
   /** A thread class of one of the libraries above, or a JDK system thread. */
