@@ -6,11 +6,13 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * The application's request as the JDK client gets it from us: everything is delegated to the
@@ -19,6 +21,8 @@ import java.util.TreeMap;
  * JDK that has the client (HttpRequest.newBuilder(request, filter) needs 16+).
  */
 final class TracedHttpRequest extends HttpRequest {
+
+  private static final BiPredicate<String, String> ACCEPT_ALL = (name, value) -> true;
 
   private final HttpRequest original;
   private Map<String, String> propagationHeaders;
@@ -56,13 +60,31 @@ final class TracedHttpRequest extends HttpRequest {
     if (propagationHeaders == null) {
       return userHeaders;
     }
-    // Case-insensitive, so a traceparent the application set itself is replaced, not duplicated.
-    Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    all.putAll(userHeaders.map());
+    Map<String, List<String>> userMap = userHeaders.map();
+    Map<String, List<String>> all;
+    if (setsAnyOf(userHeaders)) {
+      // Case-insensitive, so a traceparent the application set itself is replaced, not duplicated.
+      all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      all.putAll(userMap);
+    } else {
+      // the usual case: HttpHeaders.of sorts and copies anyway, so no sorted copy of our own
+      all = new HashMap<>((userMap.size() + propagationHeaders.size()) * 2);
+      all.putAll(userMap);
+    }
     for (Map.Entry<String, String> header : propagationHeaders.entrySet()) {
       all.put(header.getKey(), Collections.singletonList(header.getValue()));
     }
-    return HttpHeaders.of(all, (name, value) -> true);
+    return HttpHeaders.of(all, ACCEPT_ALL);
+  }
+
+  /** Whether the application set a header we set too, in any case (HttpHeaders looks names up ignoring case). */
+  private boolean setsAnyOf(HttpHeaders userHeaders) {
+    for (String name : propagationHeaders.keySet()) {
+      if (userHeaders.firstValue(name).isPresent()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -82,6 +82,21 @@ class JavaHttpClientTest extends AbstractAsyncHttpClientTest<HttpRequest> {
   }
 
   @Test
+  void aTraceparentTheApplicationSetIsReplacedNotDuplicated() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(server.url("/items/1")))
+            .header("TraceParent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+            .header("X-Kept", "yes")
+            .build();
+
+    assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+    Trace trace = AgentTesting.waitForSpans(1).trace(0);
+    assertTraceparentNames(server.only("/items/1").header("traceparent"), trace.get(0));
+    assertThat(server.only("/items/1").header("x-kept")).isEqualTo("yes");
+  }
+
+  @Test
   void redirectsTheJdkFollowsStayInOneSpan() throws Exception {
     HttpResponse<String> response = client.send(get("/redirect"), HttpResponse.BodyHandlers.ofString());
 

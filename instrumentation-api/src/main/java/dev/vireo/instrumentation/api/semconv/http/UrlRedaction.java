@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Removes credentials from URLs before they become attributes or exception messages: user info
@@ -40,6 +41,15 @@ public final class UrlRedaction {
           "accesskeyid", "sessionid", "sessid");
 
   private static volatile Set<String> configured;
+
+  /**
+   * Decisions per raw parameter name: a service sees the same few names on every request, and the rule
+   * allocates as it splits words. Bounded, since names come from the outside: past the bound, names are
+   * decided each time.
+   */
+  static final int MAX_REMEMBERED_NAMES = 512;
+
+  private static final ConcurrentHashMap<String, Boolean> DECIDED = new ConcurrentHashMap<>();
 
   private UrlRedaction() {}
 
@@ -195,6 +205,23 @@ public final class UrlRedaction {
 
   /** The documented rule (see the class comment), on a raw, maybe percent-encoded name. */
   static boolean isSensitive(String rawName) {
+    Boolean decided = DECIDED.get(rawName);
+    if (decided != null) {
+      return decided;
+    }
+    boolean sensitive = decide(rawName);
+    if (DECIDED.size() < MAX_REMEMBERED_NAMES) {
+      DECIDED.put(rawName, sensitive);
+    }
+    return sensitive;
+  }
+
+  /** For tests: how many names have a remembered decision. */
+  static int rememberedNames() {
+    return DECIDED.size();
+  }
+
+  private static boolean decide(String rawName) {
     String name = percentDecode(rawName);
     Set<String> extra = configuredKeys();
     if (!extra.isEmpty() && extra.contains(name.trim().toLowerCase(Locale.ROOT))) {
@@ -251,6 +278,7 @@ public final class UrlRedaction {
   /** For tests: read the settings again. */
   static void reloadSettings() {
     configured = null;
+    DECIDED.clear();
   }
 
   /** %XX sequences decoded as UTF-8 bytes (and '+' as a space); malformed ones are kept as written. */

@@ -45,6 +45,21 @@ class UrlRedactionTest {
   }
 
   @Test
+  void decisionsAreRememberedPerNameUpToABoundAndStayRightBeyondIt() {
+    UrlRedaction.reloadSettings();
+    for (int i = 0; i < 3; i++) {
+      assertThat(UrlRedaction.redactUrl("http://h/?item=1&token=t")).isEqualTo("http://h/?item=1&token=REDACTED");
+    }
+    assertThat(UrlRedaction.rememberedNames()).isEqualTo(2);
+    // names from the outside are unbounded: the map stops growing, the rule still applies
+    for (int i = 0; i < UrlRedaction.MAX_REMEMBERED_NAMES + 100; i++) {
+      UrlRedaction.redactUrl("http://h/?name" + i + "=v");
+    }
+    assertThat(UrlRedaction.rememberedNames()).isEqualTo(UrlRedaction.MAX_REMEMBERED_NAMES);
+    assertThat(UrlRedaction.redactUrl("http://h/?unseen_secret=s&unseen=v")).isEqualTo("http://h/?unseen_secret=REDACTED&unseen=v");
+  }
+
+  @Test
   void userInfoIsRedactedAndTheRestAdjusted() {
     assertThat(UrlRedaction.redactUrl("http://alice:hunter2@h:8080/a;jsessionid=S?password=p"))
         .isEqualTo("http://REDACTED:REDACTED@h:8080/a?password=REDACTED");
