@@ -40,8 +40,7 @@ class AgentSdkMetricsTest {
 
   @Test
   void aMetricReaderOfTheEmbedderStillGetsTheInstrumentationsMetricsButNoRuntimeMetrics() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    sdk = new AgentSdk(AgentConfig.load(NO_METRICS), getClass().getClassLoader(), addingReader(reader));
+    InMemoryMetricReader reader = sdkReadBy(NO_METRICS);
 
     sdk.get().getMeterProvider().get("test").histogramBuilder("test.duration").build().record(1.5);
 
@@ -51,12 +50,7 @@ class AgentSdkMetricsTest {
 
   @Test
   void withMetricsExportedTheRuntimeMetricsAreRegistered() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    sdk =
-        new AgentSdk(
-            AgentConfig.load("otel.traces.exporter=none;otel.metrics.exporter=console;otel.logs.exporter=none"),
-            getClass().getClassLoader(),
-            addingReader(reader));
+    InMemoryMetricReader reader = sdkReadBy("otel.traces.exporter=none;otel.metrics.exporter=console;otel.logs.exporter=none");
 
     assertThat(sdk.get().getMeterProvider()).isNotSameAs(MeterProvider.noop());
     assertThat(names(reader.collectAllMetrics()))
@@ -65,14 +59,10 @@ class AgentSdkMetricsTest {
 
   @Test
   void runtimeTelemetryCanBeSwitchedOff() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    sdk =
-        new AgentSdk(
-            AgentConfig.load(
-                "otel.traces.exporter=none;otel.metrics.exporter=console;otel.logs.exporter=none;"
-                    + "otel.instrumentation.runtime-telemetry.enabled=false"),
-            getClass().getClassLoader(),
-            addingReader(reader));
+    InMemoryMetricReader reader =
+        sdkReadBy(
+            "otel.traces.exporter=none;otel.metrics.exporter=console;otel.logs.exporter=none;"
+                + "otel.instrumentation.runtime-telemetry.enabled=false");
 
     sdk.get().getMeterProvider().get("test").counterBuilder("probe").build().add(1);
 
@@ -81,21 +71,24 @@ class AgentSdkMetricsTest {
 
   @Test
   void spansRecordNoPerSpanSdkMetricsButTheBatchProcessorReportsItsQueue() {
-    InMemoryMetricReader reader = InMemoryMetricReader.create();
-    sdk =
-        new AgentSdk(
-            AgentConfig.load(
-                "otel.traces.exporter=otlp;otel.exporter.otlp.endpoint=http://127.0.0.1:9;otel.java.exporter.otlp.retry.disabled=true;"
-                    + "otel.metrics.exporter=console;"
-                    + "otel.logs.exporter=none;otel.instrumentation.runtime-telemetry.enabled=false"),
-            getClass().getClassLoader(),
-            addingReader(reader));
+    InMemoryMetricReader reader =
+        sdkReadBy(
+            "otel.traces.exporter=otlp;otel.exporter.otlp.endpoint=http://127.0.0.1:9;"
+                + "otel.java.exporter.otlp.retry.disabled=true;otel.metrics.exporter=console;"
+                + "otel.logs.exporter=none;otel.instrumentation.runtime-telemetry.enabled=false");
 
     sdk.get().getTracer("test").spanBuilder("request").startSpan().end();
 
     assertThat(names(reader.collectAllMetrics()))
         .contains("otel.sdk.processor.span.queue.size")
         .noneMatch(name -> name.startsWith("otel.sdk.span."));
+  }
+
+  /** Builds the agent's SDK from {@code settings} with an in-memory reader added, and returns the reader. */
+  private InMemoryMetricReader sdkReadBy(String settings) {
+    InMemoryMetricReader reader = InMemoryMetricReader.create();
+    sdk = new AgentSdk(AgentConfig.load(settings), getClass().getClassLoader(), addingReader(reader));
+    return reader;
   }
 
   private static SdkCustomizer addingReader(InMemoryMetricReader reader) {
