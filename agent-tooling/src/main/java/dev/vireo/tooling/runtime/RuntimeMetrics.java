@@ -44,6 +44,20 @@ public final class RuntimeMetrics implements AutoCloseable {
   }
 
   /**
+   * {@link #registerGcDuration} on a short-lived daemon thread: looking up the GC MXBeans and adding the listener
+   * loads {@code java.lang.management} (about 20 ms of CPU), which the application's first traced call, where the SDK
+   * is built, need not wait for. A collection in the few milliseconds before the listener is added is not recorded.
+   */
+  public static void registerGcDurationInBackground(MeterProvider meterProvider, RuntimeTelemetrySettings settings) {
+    if (!settings.runtimeMetricsEnabled()) {
+      return;
+    }
+    Thread thread = new Thread(() -> registerGcDuration(meterProvider, settings), "vireo-gc-listener");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
    * Everything but {@code jvm.gc.duration}: observable instruments, read only when a reader collects, so they may be
    * registered as late as just before the first collection (issue 21: their MXBean look-ups, and the classes those
    * load, cost the application's first traced call 50-100 ms of CPU when registered with the SDK).

@@ -190,8 +190,9 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
       MeterProvider meterProvider = built.getMeterProvider();
       DeferredOtlpMetricReader deferred = deferredMetrics;
       if (deferred != null && onlyDeferredReaderCollects) {
-        // no exporting reader collects before the OTLP reader's first export: the observables can wait until then
-        RuntimeMetrics.registerGcDuration(meterProvider, metrics);
+        // no exporting reader collects before the OTLP reader's first export: the observables can wait until then,
+        // and the GC listener need not hold up the traced call that built the SDK
+        RuntimeMetrics.registerGcDurationInBackground(meterProvider, metrics);
         deferred.servesSdk(
             built,
             () -> {

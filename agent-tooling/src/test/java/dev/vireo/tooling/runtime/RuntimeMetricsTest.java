@@ -51,6 +51,24 @@ class RuntimeMetricsTest {
   }
 
   @Test
+  void gcDurationRegisteredInTheBackgroundRecordsCollectionsOnceItListens() throws Exception {
+    RuntimeMetrics.registerGcDurationInBackground(meterProvider, RuntimeTelemetrySettings.from(MapConfig.of()));
+    // the listener is added on its own thread: collect until a collection made after that shows
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    MetricData gc = null;
+    while (gc == null && System.nanoTime() < deadline) {
+      System.gc();
+      Thread.sleep(50); // notifications arrive on the JVM's notification thread
+      gc = reader.collectAllMetrics().stream()
+          .filter(m -> m.getName().equals("jvm.gc.duration") && !m.getData().getPoints().isEmpty())
+          .findFirst()
+          .orElse(null);
+    }
+    assertThat(gc).as("jvm.gc.duration after System.gc()").isNotNull();
+    assertThat(keys(gc)).containsExactlyInAnyOrder("jvm.gc.name", "jvm.gc.action");
+  }
+
+  @Test
   void gcCauseIsOptIn() throws Exception {
     metrics =
         RuntimeMetrics.register(
