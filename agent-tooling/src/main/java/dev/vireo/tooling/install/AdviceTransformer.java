@@ -79,7 +79,11 @@ final class AdviceTransformer implements AgentBuilder.Transformer {
       if (SlotInjection.appliesTo(type)) {
         builder = builder.visit(SlotInjection.INSTANCE);
       } else {
-        VireoLog.debug("instrumentation '{}': {} was loaded before the agent, its state is kept in a map", moduleName, type.getName());
+        VireoLog.debug(
+            "instrumentation '{}': {} gets no slot field (loaded before the agent, or serializable without its own"
+                + " serialVersionUID); its state is kept in a map",
+            moduleName,
+            type.getName());
       }
     }
     return forAdvice.transform(builder, type, classLoader, module, protectionDomain);

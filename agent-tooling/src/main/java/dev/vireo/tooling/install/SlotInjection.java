@@ -1,6 +1,9 @@
 package dev.vireo.tooling.install;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
 import dev.vireo.bootstrap.InjectedSlot;
+import java.io.Serializable;
 import java.util.Arrays;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
@@ -34,9 +37,16 @@ final class SlotInjection extends AsmVisitorWrapper.AbstractBase {
   /**
    * Whether a class may get the slot now: {@code type} describes the loaded class (Byte Buddy's
    * hybrid description strategy does so exactly when the class is being retransformed), so a class
-   * being defined gets it, and a loaded class only if it was defined with it.
+   * being defined gets it, and a loaded class only if it was defined with it. A serializable class
+   * without its own {@code serialVersionUID} never gets it: the JVM derives that class's default one
+   * from its interfaces and members, so the new ones would make instances serialized without the
+   * agent unreadable with it, and the other way round ({@code ForkJoinTask} declares one).
    */
   static boolean appliesTo(TypeDescription type) {
+    if (type.isAssignableTo(Serializable.class)
+        && type.getDeclaredFields().filter(named("serialVersionUID")).isEmpty()) {
+      return false;
+    }
     return !(type instanceof TypeDescription.ForLoadedType) || type.isAssignableTo(InjectedSlot.class);
   }
 

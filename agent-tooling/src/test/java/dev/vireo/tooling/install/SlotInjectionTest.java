@@ -54,6 +54,19 @@ class SlotInjectionTest {
     assertThat(injected.getDeclaredFields()).filteredOn(f -> f.getName().equals(InjectedSlot.FIELD_NAME)).hasSize(1);
   }
 
+  /** Serializable, with the default serialVersionUID the JVM derives from its members and interfaces. */
+  public static class SerializableWithoutUid implements Serializable {}
+
+  @Test
+  void aSerializableClassWithoutItsOwnSerialVersionUidNeverGetsTheSlot() throws Exception {
+    TypePool pool = TypePool.Default.ofSystemLoader();
+    assertThat(SlotInjection.appliesTo(pool.describe(SerializableWithoutUid.class.getName()).resolve())).isFalse();
+    // the task declares one (as ForkJoinTask does): the slot leaves its serialized form alone
+    assertThat(SlotInjection.appliesTo(pool.describe(Task.class.getName()).resolve())).isTrue();
+    assertThat(java.io.ObjectStreamClass.lookup(injectedCopyOf(Task.class)).getSerialVersionUID())
+        .isEqualTo(java.io.ObjectStreamClass.lookup(Task.class).getSerialVersionUID());
+  }
+
   @Test
   void aClassBeingDefinedGetsTheSlotALoadedOneOnlyIfItWasDefinedWithIt() throws Exception {
     TypeDescription beingDefined = TypePool.Default.ofSystemLoader().describe(Task.class.getName()).resolve();

@@ -32,7 +32,8 @@ public final class AdvisedTypes implements TypeInstrumentation {
    * The matched types also get a slot field as they load, which a {@code
    * VirtualField.createInInjectedSlot()} keyed by them uses instead of its weak map: for state attached
    * to objects created at a high rate (every fork/join task). Types already loaded when the agent starts
-   * cannot gain a field; for them the virtual field keeps using its map.
+   * cannot gain a field, and serializable types without their own {@code serialVersionUID} do not get one
+   * (it would change their serialized form); for them the virtual field keeps using its map.
    */
   public AdvisedTypes withInjectedSlot() {
     this.injectsSlot = true;
