@@ -3,6 +3,7 @@ package dev.vireo.tooling.config;
 import dev.vireo.bootstrap.VireoLog;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -81,14 +82,8 @@ public final class ConfigValidation {
         "explicit_bucket_histogram",
         fixes);
 
-    String writtenSampler = config.getString("otel.traces.sampler");
-    String sampler = lower(writtenSampler);
-    if (sampler != null && !SAMPLERS.contains(sampler) && !provided.samplers.contains(sampler)) {
-      fallback("otel.traces.sampler", sampler, "parentbased_always_on", fixes);
-      sampler = "parentbased_always_on";
-    } else if (sampler != null && SAMPLERS.contains(sampler) && !sampler.equals(writtenSampler)) {
-      fixes.put("otel.traces.sampler", sampler); // a built-in name in lower case, as in checkList
-    }
+    checkOne(config, "otel.traces.sampler", SAMPLERS, provided.samplers, "parentbased_always_on", fixes);
+    String sampler = lower(fixes.getOrDefault("otel.traces.sampler", config.getString("otel.traces.sampler")));
     String ratio = config.getString("otel.traces.sampler.arg");
     if (ratio != null && sampler != null && sampler.endsWith("traceidratio")) {
       try {
@@ -176,12 +171,26 @@ public final class ConfigValidation {
 
   /** One built-in name, compared ignoring case and handed over in lower case (see {@link #checkList}). */
   private static void checkOne(
-      AgentConfig config, String key, Set<String> allowed, String fallback, Map<String, String> fixes) {
+      AgentConfig config, String key, Set<String> known, String fallback, Map<String, String> fixes) {
+    checkOne(config, key, known, Collections.<String>emptySet(), fallback, fixes);
+  }
+
+  /** The same, where an extension may provide further names: those are handed over as written. */
+  private static void checkOne(
+      AgentConfig config,
+      String key,
+      Set<String> known,
+      Set<String> provided,
+      String fallback,
+      Map<String, String> fixes) {
     String written = config.getString(key);
     String value = lower(written);
-    if (value != null && !allowed.contains(value)) {
+    if (value == null) {
+      return;
+    }
+    if (!known.contains(value) && !provided.contains(value)) {
       fallback(key, value, fallback, fixes);
-    } else if (value != null && !value.equals(written)) {
+    } else if (known.contains(value) && !value.equals(written)) {
       fixes.put(key, value);
     }
   }
