@@ -1,6 +1,7 @@
 package dev.vireo.tooling.exporter;
 
 import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.tooling.BackgroundTask;
 import dev.vireo.tooling.protection.CircuitBreaker;
 import java.lang.management.ManagementFactory;
 import javax.management.MBeanServer;
@@ -22,11 +23,7 @@ public final class ExporterHealthJmx implements ExporterHealthMXBean {
   }
 
   public static void registerInBackground(ExportHealth health) {
-    Thread thread = new Thread(() -> register(health), "vireo-jmx-registration");
-    thread.setDaemon(true);
-    // not the context loader of whichever application thread built the SDK (a web app's, say)
-    thread.setContextClassLoader(ExporterHealthJmx.class.getClassLoader());
-    thread.start();
+    BackgroundTask.start("vireo-jmx-registration", () -> register(health));
   }
 
   static void register(ExportHealth health) {

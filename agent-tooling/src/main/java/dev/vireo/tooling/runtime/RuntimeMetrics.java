@@ -2,13 +2,14 @@ package dev.vireo.tooling.runtime;
 
 import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.VireoVersion;
+import dev.vireo.tooling.BackgroundTask;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;
 
 /**
  * The JVM runtime metrics of the semantic conventions, from the platform MXBeans: observable instruments read
- * when the metric reader collects, and GC durations from GC notifications. No thread of its own, nothing done
- * between exports.
+ * when the metric reader collects, and GC durations from GC notifications. No polling thread (at most a short-lived
+ * one that adds the GC listener), nothing done between exports.
  */
 public final class RuntimeMetrics implements AutoCloseable {
 
@@ -52,9 +53,7 @@ public final class RuntimeMetrics implements AutoCloseable {
     if (!settings.runtimeMetricsEnabled()) {
       return;
     }
-    Thread thread = new Thread(() -> registerGcDuration(meterProvider, settings), "vireo-gc-listener");
-    thread.setDaemon(true);
-    thread.start();
+    BackgroundTask.start("vireo-gc-listener", () -> registerGcDuration(meterProvider, settings));
   }
 
   /**
