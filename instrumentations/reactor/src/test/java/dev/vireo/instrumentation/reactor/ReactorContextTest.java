@@ -25,9 +25,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import reactor.core.CoreSubscriber;
+import reactor.core.Scannable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.publisher.Operators;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
@@ -258,6 +263,77 @@ class ReactorContextTest {
     assertThat(seenByFirst.join()).isEqualTo(first.getSpanContext().getTraceId());
     assertThat(seenBySecond.join()).isEqualTo(second.getSpanContext().getTraceId());
     assertThat(first.getSpanContext().getTraceId()).isNotEqualTo(second.getSpanContext().getTraceId());
+  }
+
+  /** A library's own {@code Flux} (reactor-netty's inbound is one): built without Reactor's hooks ever seeing it. */
+  private static final class LibraryFlux extends Flux<String> {
+    final AtomicReference<CoreSubscriber<? super String>> subscriber = new AtomicReference<>();
+
+    @Override
+    public void subscribe(CoreSubscriber<? super String> actual) {
+      actual.onSubscribe(Operators.emptySubscription());
+      subscriber.set(actual);
+    }
+
+    void emitWhenSubscribed(String value) {
+      emitWhenReady(() -> subscriber.get() != null, () -> {
+        subscriber.get().onNext(value);
+        subscriber.get().onComplete();
+      });
+    }
+  }
+
+  @Test
+  void passThroughOperatorsAfterALibrarysOwnFlux() {
+    // the first map runs on the emitter's thread in its context (the known gap); the hook lifts that map because
+    // its input is no operator it saw, so everything after it has the subscription's context
+    LibraryFlux source = new LibraryFlux();
+    source.emitWhenSubscribed("v");
+    String thread = underParent(() -> source.map(v -> v)
+        .map(v -> child("map"))
+        .doOnNext(v -> child("doOnNext"))
+        .next());
+    assertThat(thread).isEqualTo("emitter");
+    assertChildrenOfParent("map", "doOnNext");
+  }
+
+  @Test
+  void passThroughOperatorsAfterFlatMapIntoALibrarysPublisher() {
+    // a plain Publisher, subscribed by flatMap directly: its value comes on the emitter's thread
+    AtomicReference<Subscriber<? super String>> inner = new AtomicReference<>();
+    Publisher<String> library = subscriber -> {
+      subscriber.onSubscribe(Operators.emptySubscription());
+      inner.set(subscriber);
+    };
+    emitWhenReady(() -> inner.get() != null, () -> {
+      inner.get().onNext("v");
+      inner.get().onComplete();
+    });
+    String thread = underParent(() -> Mono.just("k")
+        .flatMap(k -> Mono.from(library))
+        .map(v -> child("map"))
+        .filter(t -> !child("filter").isEmpty()));
+    assertThat(thread).isEqualTo("emitter");
+    assertChildrenOfParent("map", "filter");
+  }
+
+  private static boolean lifted(Publisher<?> publisher) {
+    return ContextLifter.KEY.equals(Scannable.from(publisher).scanUnsafe(Scannable.Attr.LIFTER));
+  }
+
+  @Test
+  void liftsOnlyWhereASignalCanStartOnAnotherThread() {
+    // a lifted Mono.just or fromCallable would also lose flatMap's short cut for values known at subscription
+    assertThat(lifted(Mono.just(1))).as("just").isFalse();
+    assertThat(lifted(Mono.fromCallable(() -> 1))).as("fromCallable").isFalse();
+    assertThat(lifted(Mono.just(1).map(v -> v).filter(v -> true).doOnNext(v -> { }))).as("map after just").isFalse();
+    assertThat(lifted(Mono.just(1).flatMap(Mono::just))).as("flatMap").isTrue();
+    assertThat(lifted(Mono.just(1).flatMap(Mono::just).map(v -> v))).as("map after flatMap").isFalse();
+    assertThat(lifted(Mono.delay(Duration.ofDays(1)))).as("delay").isTrue();
+    assertThat(lifted(Flux.range(1, 3))).as("range").isTrue();
+    assertThat(lifted(Flux.range(1, 3).publishOn(Schedulers.parallel()))).as("publishOn").isTrue();
+    assertThat(lifted(new LibraryFlux().map(v -> v))).as("map after a library's Flux").isTrue();
+    assertThat(lifted(new LibraryFlux().map(v -> v).map(v -> v))).as("the map after that").isFalse();
   }
 
   @Test

@@ -1,0 +1,93 @@
+package dev.vireo.instrumentation.reactor;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * What an operator can do to the thread its signals arrive on, decided once per class. The context hook lifts only
+ * the operators where a signal can start on another thread; lifting the others would cost an allocation, a subscriber
+ * and two context switches per signal each, and a lifted {@code Mono.just} or {@code Mono.fromCallable} also loses
+ * Reactor's scalar short cut in {@code flatMap} and {@code concatMap} (the inner is subscribed instead of read).
+ */
+enum OperatorKind {
+
+  /**
+   * A source that computes its one value where it is subscribed or read ({@code Mono.just}, {@code fromCallable},
+   * {@code empty}, {@code error}): that is on the subscribing thread, in the subscription's context.
+   */
+  CALLABLE,
+
+  /**
+   * An operator that passes each signal on, on the thread it arrived on, and each request up, on the thread it was
+   * made on: it starts no signal of its own, so its output has the context its input has ({@code map}, {@code
+   * filter}, the {@code doOn...} family, {@code take}, {@code defaultIfEmpty}, {@code collectList}, ...).
+   */
+  PASS_THROUGH,
+
+  /** A publisher lifted by an operator hook ({@code MonoLift}, {@code FluxLiftFuseable}, ...), this module's or another's. */
+  LIFT,
+
+  /**
+   * Everything else: sources, operators that subscribe to other publishers ({@code flatMap}, {@code then}, {@code
+   * switchIfEmpty}, {@code onErrorResume}, ...), that switch threads or run timers, and any class not known here.
+   */
+  OTHER;
+
+  // Reactor 3.4 to 3.8 class names (reactor.core.publisher); a name a version lacks never matches
+  static final Set<String> PASS_THROUGH_NAMES = new HashSet<>(Arrays.asList(
+      "FluxMap", "FluxMapFuseable", "MonoMap", "MonoMapFuseable",
+      "FluxFilter", "FluxFilterFuseable", "MonoFilter", "MonoFilterFuseable",
+      "FluxPeek", "FluxPeekFuseable", "MonoPeek", "MonoPeekFuseable", "MonoPeekTerminal",
+      "FluxDoOnEach", "FluxDoOnEachFuseable", "MonoDoOnEach", "MonoDoOnEachFuseable",
+      "FluxDoFirst", "FluxDoFirstFuseable", "MonoDoFirst", "MonoDoFirstFuseable",
+      "FluxDoFinally", "MonoDoFinally",
+      "FluxHandle", "FluxHandleFuseable", "MonoHandle", "MonoHandleFuseable",
+      "FluxDefaultIfEmpty", "MonoDefaultIfEmpty", "FluxOnErrorReturn", "MonoOnErrorReturn",
+      "FluxHide", "MonoHide", "FluxName", "FluxNameFuseable", "MonoName", "MonoNameFuseable",
+      "FluxLog", "FluxLogFuseable", "MonoLog", "MonoLogFuseable",
+      "FluxTap", "FluxTapFuseable", "MonoTap", "MonoTapFuseable",
+      "FluxTapRestoringThreadLocals", "MonoTapRestoringThreadLocals",
+      "FluxContextWrite", "MonoContextWrite",
+      "FluxContextWriteRestoringThreadLocals", "MonoContextWriteRestoringThreadLocals",
+      "FluxOnAssembly", "MonoOnAssembly",
+      "FluxTake", "FluxTakeFuseable", "FluxTakeWhile", "FluxTakeUntil", "MonoTakeLastOne", "FluxTakeLastOne",
+      "FluxSkip", "FluxSkipWhile", "FluxLimitRequest", "FluxDistinct", "FluxDistinctFuseable",
+      "FluxDistinctUntilChanged", "FluxIndex", "FluxIndexFuseable",
+      "MonoNext", "MonoSingle", "MonoSingleMono", "MonoSingleOptional", "MonoIgnoreElements", "MonoIgnoreElement",
+      "MonoCollectList", "MonoCollect", "MonoReduce", "MonoReduceSeed", "MonoCount",
+      "MonoHasElement", "MonoHasElements", "MonoAll", "MonoAny"));
+
+  static final Set<String> LIFT_NAMES = new HashSet<>(Arrays.asList(
+      "MonoLift", "MonoLiftFuseable", "FluxLift", "FluxLiftFuseable", "ParallelLift", "ParallelLiftFuseable",
+      "ConnectableLift", "ConnectableLiftFuseable", "GroupedLift", "GroupedLiftFuseable"));
+
+  private static final String PACKAGE = "reactor.core.publisher.";
+
+  private static final ClassValue<OperatorKind> KINDS = new ClassValue<OperatorKind>() {
+    @Override
+    protected OperatorKind computeValue(Class<?> type) {
+      return classify(type);
+    }
+  };
+
+  static OperatorKind of(Object publisher) {
+    return KINDS.get(publisher.getClass());
+  }
+
+  static OperatorKind classify(Class<?> type) {
+    if (Callable.class.isAssignableFrom(type)) {
+      return CALLABLE;
+    }
+    String name = type.getName();
+    if (!name.startsWith(PACKAGE)) {
+      return OTHER;
+    }
+    String simpleName = name.substring(PACKAGE.length());
+    if (PASS_THROUGH_NAMES.contains(simpleName)) {
+      return PASS_THROUGH;
+    }
+    return LIFT_NAMES.contains(simpleName) ? LIFT : OTHER;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.vireo.instrumentation.reactor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The per-class decision behind the context hook, against the Reactor this module is tested with (3.4). */
+class OperatorKindTest {
+
+  /** Pass-through operators Reactor added after 3.4; the list is checked against class names, so keep it exact. */
+  private static final Set<String> ADDED_AFTER_3_4 = new HashSet<>(Arrays.asList(
+      "FluxTap", "FluxTapFuseable", "MonoTap", "MonoTapFuseable",
+      "FluxTapRestoringThreadLocals", "MonoTapRestoringThreadLocals",
+      "FluxContextWriteRestoringThreadLocals", "MonoContextWriteRestoringThreadLocals", "MonoSingleOptional"));
+
+  @Test
+  void everyNamedClassExists() {
+    // a misspelt name would silently make that operator OTHER: still correct, but lifted for nothing
+    Set<String> names = new HashSet<>(OperatorKind.PASS_THROUGH_NAMES);
+    names.addAll(OperatorKind.LIFT_NAMES);
+    List<String> missing = names.stream()
+        .filter(name -> !exists("reactor.core.publisher." + name))
+        .sorted()
+        .collect(Collectors.toList());
+    assertThat(missing).containsExactlyInAnyOrderElementsOf(ADDED_AFTER_3_4);
+  }
+
+  @Test
+  void classifiesByWhatTheOperatorDoes() throws ClassNotFoundException {
+    // by class: with the agent attached, the hook may already have lifted an assembled instance
+    assertKind(OperatorKind.CALLABLE, "MonoJust", "MonoCallable", "MonoEmpty", "MonoError", "MonoSupplier");
+    assertKind(OperatorKind.PASS_THROUGH, "FluxMap", "MonoMapFuseable", "FluxFilter", "MonoPeek", "FluxDoFinally",
+        "MonoCollectList");
+    assertKind(OperatorKind.LIFT, "MonoLift", "FluxLiftFuseable");
+    assertKind(OperatorKind.OTHER, "FluxRange", "FluxFlatMap", "MonoFlatMap", "MonoIgnoreThen", "MonoSwitchIfEmpty",
+        "MonoOnErrorResume", "FluxPublishOn", "MonoDelay", "MonoCreate", "FluxSource", "MonoDefer");
+    assertThat(OperatorKind.classify(String.class)).isEqualTo(OperatorKind.OTHER);
+  }
+
+  private static void assertKind(OperatorKind kind, String... simpleNames) throws ClassNotFoundException {
+    for (String simpleName : simpleNames) {
+      Class<?> type = Class.forName("reactor.core.publisher." + simpleName, false, OperatorKindTest.class.getClassLoader());
+      assertThat(OperatorKind.classify(type)).as(simpleName).isEqualTo(kind);
+    }
+  }
+
+  private static boolean exists(String className) {
+    try {
+      Class.forName(className, false, OperatorKindTest.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+}
