@@ -35,6 +35,8 @@ import reactor.core.publisher.Mono;
  * the agent installed in-process ({@code -jvmArgsAppend "-Xbootclasspath/a:<agent-bootstrap.jar>
  * -javaagent:<byte-buddy-agent.jar> -Dvireo.benchmark.agent=in-process"}), with {@code -prof gc}; {@code
  * withContext} says whether a context is current when the chain is subscribed (only then is anything wrapped).
+ * Run it with {@code -t 2} as well: two threads assembling the same operator classes, as two event loops do, show
+ * costs one thread does not (a cast to an interface on each assembly, see {@code ContextLifter.install}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
