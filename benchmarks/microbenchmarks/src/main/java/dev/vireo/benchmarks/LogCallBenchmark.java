@@ -10,14 +10,11 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import dev.vireo.instrumentation.api.VireoTelemetry;
-import dev.vireo.tooling.AgentInstaller;
-import dev.vireo.tooling.sdk.SdkCustomizer;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.Tracer;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
-import net.bytebuddy.agent.ByteBuddyAgent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -72,7 +69,9 @@ public class LogCallBenchmark {
   public void setUp() {
     Tracer tracer;
     if ("in-process".equals(System.getProperty("vireo.benchmark.agent"))) {
-      InProcessAgent.installOnce();
+      // traces exported too: with otel.traces.exporter=none Vireo makes no real span, so no ids
+      InProcessAgent.installOnce("otel.metrics.exporter=none;otel.logs.exporter=otlp;otel.exporter.otlp.endpoint="
+          + System.getProperty("vireo.benchmark.logs.endpoint", "http://127.0.0.1:9"));
       tracer = VireoTelemetry.get().getTracer("benchmark");
     } else {
       tracer = GlobalOpenTelemetry.getTracer("benchmark");
@@ -107,23 +106,5 @@ public class LogCallBenchmark {
   @Benchmark
   public void logInfo() {
     logger.info("order {} placed", 42);
-  }
-
-  /** Installs the agent into this JVM once (bootstrap classes must be on the boot class path). */
-  static final class InProcessAgent {
-    private static boolean installed;
-
-    static synchronized void installOnce() {
-      if (!installed) {
-        AgentInstaller.install(
-            ByteBuddyAgent.install(),
-            LogCallBenchmark.class.getClassLoader(),
-            // traces exported too: with otel.traces.exporter=none Vireo makes no real span, so no ids
-            "otel.metrics.exporter=none;otel.logs.exporter=otlp;otel.exporter.otlp.endpoint="
-                + System.getProperty("vireo.benchmark.logs.endpoint", "http://127.0.0.1:9"),
-            SdkCustomizer.NONE);
-        installed = true;
-      }
-    }
   }
 }

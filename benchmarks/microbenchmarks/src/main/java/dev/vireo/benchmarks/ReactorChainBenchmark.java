@@ -4,13 +4,10 @@
  */
 package dev.vireo.benchmarks;
 
-import dev.vireo.tooling.AgentInstaller;
-import dev.vireo.tooling.sdk.SdkCustomizer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.TimeUnit;
-import net.bytebuddy.agent.ByteBuddyAgent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,7 +55,8 @@ public class ReactorChainBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     if ("in-process".equals(System.getProperty("vireo.benchmark.agent"))) {
-      InProcessAgent.installOnce();
+      InProcessAgent.installOnce(InProcessAgent.NO_EXPORT);
+      Mono.just(0).subscribe(); // Reactor's Hooks initialize after the install: the module's hook is in place
     }
     if (withContext) {
       scope = Context.root().with(REQUEST, "GET /proxy").makeCurrent();
@@ -118,22 +116,5 @@ public class ReactorChainBenchmark {
 
     @Override
     public void onComplete() {}
-  }
-
-  /** Installs the agent into this JVM once (bootstrap classes must be on the boot class path). */
-  static final class InProcessAgent {
-    private static boolean installed;
-
-    static synchronized void installOnce() {
-      if (!installed) {
-        AgentInstaller.install(
-            ByteBuddyAgent.install(),
-            ReactorChainBenchmark.class.getClassLoader(),
-            "otel.traces.exporter=none;otel.metrics.exporter=none;otel.logs.exporter=none",
-            SdkCustomizer.NONE);
-        installed = true;
-        Mono.just(0).subscribe(); // Reactor's Hooks initialize after the install: the module's hook is in place
-      }
-    }
   }
 }

@@ -5,8 +5,6 @@
 package dev.vireo.benchmarks;
 
 import dev.vireo.instrumentation.api.VireoTelemetry;
-import dev.vireo.tooling.AgentInstaller;
-import dev.vireo.tooling.sdk.SdkCustomizer;
 import io.opentelemetry.api.trace.Span;
 
 import java.util.concurrent.Callable;
@@ -18,7 +16,6 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import net.bytebuddy.agent.ByteBuddyAgent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -78,7 +75,7 @@ public class TaskSubmissionBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     if ("in-process".equals(System.getProperty("vireo.benchmark.agent"))) {
-      InProcessAgent.installOnce();
+      InProcessAgent.installOnce(InProcessAgent.NO_EXPORT);
     }
     pool = Executors.newSingleThreadExecutor();
     if (withSpan) {
@@ -142,21 +139,5 @@ public class TaskSubmissionBenchmark {
       last = pool.submit(CALLABLE);
     }
     return last.get();
-  }
-
-  /** Installs the agent into this JVM once (bootstrap classes must be on the boot class path). */
-  static final class InProcessAgent {
-    private static boolean installed;
-
-    static synchronized void installOnce() {
-      if (!installed) {
-        AgentInstaller.install(
-            ByteBuddyAgent.install(),
-            TaskSubmissionBenchmark.class.getClassLoader(),
-            "otel.traces.exporter=none;otel.metrics.exporter=none;otel.logs.exporter=none",
-            SdkCustomizer.NONE);
-        installed = true;
-      }
-    }
   }
 }
