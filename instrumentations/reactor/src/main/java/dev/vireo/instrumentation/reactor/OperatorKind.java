@@ -77,12 +77,12 @@ enum OperatorKind {
   }
 
   static OperatorKind classify(Class<?> type) {
-    if (Callable.class.isAssignableFrom(type)) {
-      return CALLABLE;
-    }
     String name = type.getName();
     if (!name.startsWith(PACKAGE)) {
-      return OTHER;
+      return OTHER; // a library's own Callable publisher may still emit on another thread
+    }
+    if (Callable.class.isAssignableFrom(type)) {
+      return CALLABLE;
     }
     String simpleName = name.substring(PACKAGE.length());
     if (PASS_THROUGH_NAMES.contains(simpleName)) {
