@@ -70,7 +70,10 @@ public final class ConfigValidation {
     checkOne(config, "otel.exporter.otlp.metrics.protocol", PROTOCOLS, generalProtocol, fixes);
     checkOne(config, "otel.exporter.otlp.logs.protocol", PROTOCOLS, generalProtocol, fixes);
     checkOne(config, "otel.exporter.otlp.compression", new HashSet<>(Arrays.asList("gzip", "none")), "none", fixes);
-    checkMemoryMode(config, fixes);
+    // The SDK parses the memory mode with MemoryMode.valueOf(value.toUpperCase()): an unknown name, or a known one
+    // with a space around it, fails the whole SDK. Unknown names fall back to reusable_data, the OTLP span and log
+    // exporters' default (issue 24: the cheaper mode, safe with the batch processors' single export thread).
+    checkOne(config, MEMORY_MODE, MEMORY_MODES, "reusable_data", fixes);
     // metric settings the SDK's autoconfiguration refuses outright, failing the whole SDK (spans too)
     checkOne(config, "otel.metrics.exemplar.filter", METRIC_EXEMPLAR_FILTERS, "trace_based", fixes);
     checkOne(
@@ -107,25 +110,6 @@ public final class ConfigValidation {
       return config;
     }
     return config.with(fixes);
-  }
-
-  /**
-   * The SDK parses the memory mode with {@code MemoryMode.valueOf(value.toUpperCase())}: an unknown name, or a known
-   * one with a space around it, fails the whole SDK. Known names are handed over trimmed; unknown ones fall back to
-   * {@code reusable_data}, the OTLP span and log exporters' default (issue 24: the cheaper mode, safe with the batch
-   * processors' single export thread).
-   */
-  private static void checkMemoryMode(AgentConfig config, Map<String, String> fixes) {
-    String value = config.getString(MEMORY_MODE);
-    if (value == null) {
-      return;
-    }
-    String name = lower(value);
-    if (!MEMORY_MODES.contains(name)) {
-      fallback(MEMORY_MODE, value, "reusable_data", fixes);
-    } else if (!name.equals(value)) {
-      fixes.put(MEMORY_MODE, name);
-    }
   }
 
   private static void checkEndpoint(AgentConfig config, String key, String fallback, Map<String, String> fixes) {
@@ -189,7 +173,7 @@ public final class ConfigValidation {
       return;
     }
     if (!known.contains(value) && !provided.contains(value)) {
-      fallback(key, value, fallback, fixes);
+      fallback(key, written, fallback, fixes);
     } else if (known.contains(value) && !value.equals(written)) {
       fixes.put(key, value);
     }
