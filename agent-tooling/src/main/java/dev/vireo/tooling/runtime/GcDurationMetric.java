@@ -7,8 +7,10 @@ import static dev.vireo.tooling.runtime.RuntimeAttributes.GC_NAME;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.vireo.bootstrap.VireoLog;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.metrics.DoubleHistogram;
+import dev.vireo.instrumentation.api.semconv.common.DeferredHistogram;
+import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.context.Context;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -32,26 +34,30 @@ final class GcDurationMetric implements NotificationListener, AutoCloseable {
   private static final NotificationFilter GC_NOTIFICATIONS =
       notification -> GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType());
 
-  private final DoubleHistogram histogram;
+  private final DeferredHistogram histogram;
   private final boolean captureCause;
   private final List<NotificationEmitter> emitters = new ArrayList<>();
 
-  GcDurationMetric(Meter meter, boolean captureCause) {
+  /** @param pending where collections wait for the metrics pipeline's start; null: the histogram is built now */
+  GcDurationMetric(Meter meter, boolean captureCause, PendingDurations pending) {
     this.histogram =
-        meter
-            .histogramBuilder("jvm.gc.duration")
-            .setUnit("s")
-            .setDescription("Duration of JVM garbage collection actions.")
-            .setExplicitBucketBoundariesAdvice(BUCKETS)
-            .build();
+        new DeferredHistogram(
+            pending,
+            () ->
+                meter
+                    .histogramBuilder("jvm.gc.duration")
+                    .setUnit("s")
+                    .setDescription("Duration of JVM garbage collection actions.")
+                    .setExplicitBucketBoundariesAdvice(BUCKETS)
+                    .build());
     this.captureCause = captureCause;
   }
 
   /** Listens to every collector that sends notifications; null where the JVM has no GC notifications. */
-  static GcDurationMetric register(Meter meter, boolean captureCause) {
+  static GcDurationMetric register(Meter meter, boolean captureCause, PendingDurations pending) {
     GcDurationMetric metric;
     try {
-      metric = new GcDurationMetric(meter, captureCause);
+      metric = new GcDurationMetric(meter, captureCause, pending);
       // resolves the com.sun.management class now, so a JVM without it is noticed here
       GarbageCollectionNotificationInfo.class.getName();
     } catch (LinkageError e) {
@@ -84,7 +90,7 @@ final class GcDurationMetric implements NotificationListener, AutoCloseable {
         captureCause
             ? Attributes.of(GC_NAME, name, GC_ACTION, action, GC_CAUSE, cause)
             : Attributes.of(GC_NAME, name, GC_ACTION, action);
-    histogram.record(durationMillis / 1000.0, attributes);
+    histogram.record(durationMillis / 1000.0, attributes, Context.root());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.vireo.tooling.runtime;
 
 import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
 import dev.vireo.instrumentation.api.VireoVersion;
 import dev.vireo.tooling.BackgroundTask;
 import io.opentelemetry.api.metrics.Meter;
@@ -23,7 +24,7 @@ public final class RuntimeMetrics implements AutoCloseable {
 
   /** Registers what {@code settings} ask for; a part the JVM cannot provide is left out with a DEBUG line. */
   public static RuntimeMetrics register(MeterProvider meterProvider, RuntimeTelemetrySettings settings) {
-    RuntimeMetrics metrics = registerGcDuration(meterProvider, settings);
+    RuntimeMetrics metrics = registerGcDuration(meterProvider, settings, null);
     registerObservables(meterProvider, settings);
     return metrics;
   }
@@ -32,12 +33,13 @@ public final class RuntimeMetrics implements AutoCloseable {
    * {@code jvm.gc.duration} alone: it listens to GC notifications, so it is registered when the SDK is built, or the
    * collections before the first export would be missed.
    */
-  public static RuntimeMetrics registerGcDuration(MeterProvider meterProvider, RuntimeTelemetrySettings settings) {
+  public static RuntimeMetrics registerGcDuration(
+      MeterProvider meterProvider, RuntimeTelemetrySettings settings, PendingDurations pending) {
     if (!settings.runtimeMetricsEnabled()) {
       return new RuntimeMetrics(null);
     }
     try {
-      return new RuntimeMetrics(GcDurationMetric.register(meter(meterProvider), settings.captureGcCause()));
+      return new RuntimeMetrics(GcDurationMetric.register(meter(meterProvider), settings.captureGcCause(), pending));
     } catch (RuntimeException | LinkageError e) {
       VireoLog.warn("jvm.gc.duration is not recorded ({})", e.toString());
       return new RuntimeMetrics(null);
@@ -49,11 +51,12 @@ public final class RuntimeMetrics implements AutoCloseable {
    * loads {@code java.lang.management} (about 20 ms of CPU), which the application's first traced call, where the SDK
    * is built, need not wait for. A collection in the few milliseconds before the listener is added is not recorded.
    */
-  public static void registerGcDurationInBackground(MeterProvider meterProvider, RuntimeTelemetrySettings settings) {
+  public static void registerGcDurationInBackground(
+      MeterProvider meterProvider, RuntimeTelemetrySettings settings, PendingDurations pending) {
     if (!settings.runtimeMetricsEnabled()) {
       return;
     }
-    BackgroundTask.start("vireo-gc-listener", () -> registerGcDuration(meterProvider, settings));
+    BackgroundTask.start("vireo-gc-listener", () -> registerGcDuration(meterProvider, settings, pending));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.vireo.tooling.sdk;
 
 import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
+import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
 import dev.vireo.tooling.ExportTarget;
 import dev.vireo.tooling.config.AgentConfig;
 import dev.vireo.tooling.config.ConfigDuration;
@@ -72,6 +73,8 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
   private volatile ExportHealth exportHealth;
   /** The OTLP metric export, started at its first export; null when autoconfiguration builds the metric readers. */
   private volatile DeferredOtlpMetricReader deferredMetrics;
+  /** Duration measurements kept until the deferred reader's first export; null when nothing waits for it. */
+  private volatile PendingDurations pendingDurations;
   /** The first metric export came due before any span built the SDK (and runtime metrics did not build it). */
   private boolean metricExportOverdue;
 
@@ -87,7 +90,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
       OpenTelemetrySdk built = build();
       boolean recordsMetrics = RuntimeTelemetrySettings.from(config).metricsExported() || customizer.addsMetricReader();
       boolean exportsLogs = !"none".equals(logsExporter()) || customizer.addsLogRecordProcessor();
-      visible = new ExportedSignalsOpenTelemetry(built, recordsMetrics, exportsLogs);
+      visible = new ExportedSignalsOpenTelemetry(built, recordsMetrics, exportsLogs, pendingDurations);
       sdk = built;
       if (metricExportOverdue) {
         LazyMetricsStart.schedule(this, 0, false); // off the application's thread
@@ -190,12 +193,15 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
       MeterProvider meterProvider = built.getMeterProvider();
       DeferredOtlpMetricReader deferred = deferredMetrics;
       if (deferred != null && onlyDeferredReaderCollects) {
-        // no exporting reader collects before the OTLP reader's first export: the observables can wait until then,
-        // and the GC listener need not hold up the traced call that built the SDK
-        RuntimeMetrics.registerGcDurationInBackground(meterProvider, metrics);
+        // no exporting reader collects before the OTLP reader's first export: the duration histograms and the
+        // observables can wait until then, and the GC listener need not hold up the traced call that built the SDK
+        PendingDurations pending = new PendingDurations();
+        pendingDurations = pending;
+        RuntimeMetrics.registerGcDurationInBackground(meterProvider, metrics, pending);
         deferred.servesSdk(
             built,
             () -> {
+              pending.start();
               RuntimeMetrics.registerObservables(meterProvider, metrics);
               ExporterHealthMetrics.register(meterProvider, health);
             });

@@ -1,5 +1,6 @@
 package dev.vireo.tooling.sdk;
 
+import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.logs.LoggerProvider;
 import io.opentelemetry.api.metrics.MeterProvider;
@@ -12,7 +13,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
  * for nothing (the SDK's own meter provider stays real for the processors' queue counters that exporter health
  * reads); with {@code otel.logs.exporter=none} the no-op logger provider, so no log record is even built.
  */
-final class ExportedSignalsOpenTelemetry implements OpenTelemetry {
+final class ExportedSignalsOpenTelemetry implements OpenTelemetry, PendingDurations.Holder {
 
   // looked up once: the API's noop() methods try to load the incubator API on every call
   private static final MeterProvider NOOP_METERS = MeterProvider.noop();
@@ -21,11 +22,20 @@ final class ExportedSignalsOpenTelemetry implements OpenTelemetry {
   private final OpenTelemetry delegate;
   private final boolean metrics;
   private final boolean logs;
+  private final PendingDurations pendingDurations;
 
-  ExportedSignalsOpenTelemetry(OpenTelemetry delegate, boolean metrics, boolean logs) {
+  /** @param pendingDurations where duration measurements wait for the metrics pipeline's start; null: none wait */
+  ExportedSignalsOpenTelemetry(
+      OpenTelemetry delegate, boolean metrics, boolean logs, PendingDurations pendingDurations) {
     this.delegate = delegate;
     this.metrics = metrics;
     this.logs = logs;
+    this.pendingDurations = pendingDurations;
+  }
+
+  @Override
+  public PendingDurations pendingDurations() {
+    return metrics ? pendingDurations : null;
   }
 
   @Override

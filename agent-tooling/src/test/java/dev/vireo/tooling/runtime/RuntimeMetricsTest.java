@@ -2,6 +2,7 @@ package dev.vireo.tooling.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
@@ -9,14 +10,21 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.MetricDataType;
 import io.opentelemetry.sdk.metrics.data.PointData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +60,7 @@ class RuntimeMetricsTest {
 
   @Test
   void gcDurationRegisteredInTheBackgroundRecordsCollectionsOnceItListens() throws Exception {
-    RuntimeMetrics.registerGcDurationInBackground(meterProvider, RuntimeTelemetrySettings.from(MapConfig.of()));
+    RuntimeMetrics.registerGcDurationInBackground(meterProvider, RuntimeTelemetrySettings.from(MapConfig.of()), null);
     // the listener is added on its own thread: collect until a collection made after that shows
     long deadline = System.nanoTime() + 10_000_000_000L;
     MetricData gc = null;
@@ -65,6 +73,39 @@ class RuntimeMetricsTest {
           .orElse(null);
     }
     assertThat(gc).as("jvm.gc.duration after System.gc()").isNotNull();
+    assertThat(keys(gc)).containsExactlyInAnyOrder("jvm.gc.name", "jvm.gc.action");
+  }
+
+  @Test
+  void collectionsBeforeTheMetricsPipelineStartsWaitWithoutAHistogramAndAreRecordedAtTheStart() throws Exception {
+    PendingDurations pending = new PendingDurations();
+    metrics = RuntimeMetrics.registerGcDuration(meterProvider, RuntimeTelemetrySettings.from(MapConfig.of()), pending);
+    // a listener added after the metric's is told of a collection after it, on the same notification thread
+    CountDownLatch notified = new CountDownLatch(1);
+    NotificationListener after = (notification, handback) -> notified.countDown();
+    List<NotificationEmitter> emitters = new ArrayList<>();
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      if (collector instanceof NotificationEmitter) {
+        ((NotificationEmitter) collector).addNotificationListener(after, null, null);
+        emitters.add((NotificationEmitter) collector);
+      }
+    }
+    try {
+      System.gc();
+      assertThat(notified.await(10, TimeUnit.SECONDS)).as("GC notification").isTrue();
+    } finally {
+      for (NotificationEmitter emitter : emitters) {
+        emitter.removeNotificationListener(after);
+      }
+    }
+    assertThat(names(reader.collectAllMetrics())).doesNotContain("jvm.gc.duration");
+
+    pending.start();
+
+    MetricData gc = metric(reader.collectAllMetrics(), "jvm.gc.duration");
+    HistogramPointData point = (HistogramPointData) gc.getHistogramData().getPoints().iterator().next();
+    assertThat(point.getCount()).isPositive();
+    assertThat(point.getBoundaries()).containsExactly(0.01, 0.1, 1.0, 10.0);
     assertThat(keys(gc)).containsExactlyInAnyOrder("jvm.gc.name", "jvm.gc.action");
   }
 

@@ -8,7 +8,15 @@ import dev.vireo.testing.otlp.OtlpReceiver;
 import dev.vireo.testing.otlp.Protocol;
 import dev.vireo.testing.otlp.Signal;
 import dev.vireo.tooling.config.AgentConfig;
+import dev.vireo.instrumentation.api.VireoTelemetry;
+import dev.vireo.instrumentation.api.semconv.common.DurationMetric;
+import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.exporter.otlp.internal.OtlpMetricExporterProvider;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
@@ -16,6 +24,7 @@ import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.export.MetricExporter;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * the SDK), and nothing measured before that is lost.
  */
 class DeferredOtlpMetricReaderTest {
+
+  private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
 
   private OtlpReceiver receiver;
   private AgentSdk sdk;
@@ -69,6 +80,35 @@ class DeferredOtlpMetricReaderTest {
     receiver.awaitMetricsRequests(1, Duration.ofSeconds(10));
     assertThat(receiver.metricsRequests()).hasSize(1);
     assertThat(metricNamesOf(receiver.metricsRequests().get(0))).contains("test.duration", "jvm.memory.used");
+  }
+
+  @Test
+  void anInstrumentationsDurationWaitsWithoutAHistogramAndReachesTheFirstExport() throws Exception {
+    sdk = sdk("");
+    VireoTelemetry.install(sdk);
+    try {
+      DurationMetric metric =
+          DurationMetric.create("test", "test.operation.duration", "d", List.of(METHOD), List.of(0.1, 1.0));
+      Context started = metric.onStart(Context.root(), Attributes.of(METHOD, "GET"), 0L);
+      metric.onEnd(started, Attributes.empty(), 500_000_000L);
+      PendingDurations pending = ((PendingDurations.Holder) sdk.get()).pendingDurations();
+      assertThat(pending.isStarted()).isFalse();
+
+      sdk.startDeferredMetricExport();
+
+      assertThat(pending.isStarted()).isTrue();
+      receiver.awaitMetricsRequests(1, Duration.ofSeconds(10));
+      Metric exported =
+          OtlpReceiver.metricsOf(receiver.metricsRequests().get(0)).stream()
+              .filter(m -> m.getName().equals("test.operation.duration"))
+              .findFirst()
+              .orElseThrow(AssertionError::new);
+      assertThat(exported.getHistogram().getDataPointsList()).hasSize(1);
+      assertThat(exported.getHistogram().getDataPoints(0).getCount()).isEqualTo(1);
+      assertThat(exported.getHistogram().getDataPoints(0).getSum()).isEqualTo(0.5);
+    } finally {
+      VireoTelemetry.install(OpenTelemetry::noop);
+    }
   }
 
   @Test

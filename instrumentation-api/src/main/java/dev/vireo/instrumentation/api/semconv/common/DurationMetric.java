@@ -2,10 +2,10 @@ package dev.vireo.instrumentation.api.semconv.common;
 
 import dev.vireo.instrumentation.api.OperationListener;
 import dev.vireo.instrumentation.api.VireoTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
@@ -21,7 +21,7 @@ import java.util.List;
 public class DurationMetric implements OperationListener {
 
   private final ContextKey<Start> startKey;
-  private final DoubleHistogram histogram;
+  private final DeferredHistogram histogram;
   private final List<AttributeKey<?>> allowed;
   private final double nanosPerUnit;
   /** False with the API's no-op meters (no metrics exporter): then there is nothing to do per operation. */
@@ -45,14 +45,20 @@ public class DurationMetric implements OperationListener {
       String meterName, String name, String description, List<AttributeKey<?>> allowed, String unit,
       List<Double> buckets) {
     this.startKey = ContextKey.named("vireo-duration-start-" + name);
-    MeterProvider meterProvider = VireoTelemetry.get().getMeterProvider();
+    OpenTelemetry telemetry = VireoTelemetry.get();
+    MeterProvider meterProvider = telemetry.getMeterProvider();
     this.recording = meterProvider != MeterProvider.noop();
-    DoubleHistogramBuilder builder =
-        meterProvider.get(meterName).histogramBuilder(name).setUnit(unit).setDescription(description);
-    if (buckets != null) {
-      builder.setExplicitBucketBoundariesAdvice(buckets);
-    }
-    this.histogram = builder.build();
+    this.histogram =
+        new DeferredHistogram(
+            recording ? PendingDurations.of(telemetry) : null,
+            () -> {
+              DoubleHistogramBuilder builder =
+                  meterProvider.get(meterName).histogramBuilder(name).setUnit(unit).setDescription(description);
+              if (buckets != null) {
+                builder.setExplicitBucketBoundariesAdvice(buckets);
+              }
+              return builder.build();
+            });
     this.allowed = allowed;
     this.nanosPerUnit = unit.equals("ms") ? 1e6 : 1e9;
   }
