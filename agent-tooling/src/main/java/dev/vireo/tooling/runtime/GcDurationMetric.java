@@ -6,9 +6,9 @@ import static dev.vireo.tooling.runtime.RuntimeAttributes.GC_NAME;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.vireo.bootstrap.VireoLog;
-import io.opentelemetry.api.common.Attributes;
 import dev.vireo.instrumentation.api.semconv.common.DeferredHistogram;
 import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.context.Context;
 import java.lang.management.GarbageCollectorMXBean;

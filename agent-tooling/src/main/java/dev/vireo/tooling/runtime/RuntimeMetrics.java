@@ -1,8 +1,8 @@
 package dev.vireo.tooling.runtime;
 
 import dev.vireo.bootstrap.VireoLog;
-import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
 import dev.vireo.instrumentation.api.VireoVersion;
+import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
 import dev.vireo.tooling.BackgroundTask;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.MeterProvider;

@@ -3,6 +3,7 @@ package dev.vireo.tooling.sdk;
 import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
 import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
+import dev.vireo.tooling.BackgroundTask;
 import dev.vireo.tooling.ExportTarget;
 import dev.vireo.tooling.config.AgentConfig;
 import dev.vireo.tooling.config.ConfigDuration;
@@ -195,7 +196,8 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
       if (deferred != null && onlyDeferredReaderCollects) {
         // no exporting reader collects before the OTLP reader's first export: the duration histograms and the
         // observables can wait until then, and the GC listener need not hold up the traced call that built the SDK
-        PendingDurations pending = new PendingDurations();
+        PendingDurations pending =
+            new PendingDurations(task -> BackgroundTask.start("vireo-metrics-start", task));
         pendingDurations = pending;
         RuntimeMetrics.registerGcDurationInBackground(meterProvider, metrics, pending);
         deferred.servesSdk(

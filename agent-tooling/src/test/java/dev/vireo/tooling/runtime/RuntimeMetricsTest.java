@@ -78,7 +78,7 @@ class RuntimeMetricsTest {
 
   @Test
   void collectionsBeforeTheMetricsPipelineStartsWaitWithoutAHistogramAndAreRecordedAtTheStart() throws Exception {
-    PendingDurations pending = new PendingDurations();
+    PendingDurations pending = new PendingDurations(task -> {}); // starts only when this test says
     metrics = RuntimeMetrics.registerGcDuration(meterProvider, RuntimeTelemetrySettings.from(MapConfig.of()), pending);
     // a listener added after the metric's is told of a collection after it, on the same notification thread
     CountDownLatch notified = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.context.Context;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -15,9 +16,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * Duration measurements taken before the agent's metrics pipeline starts (issue 21: at its first export, so the
  * application's first traced call does not build histograms and load the metrics SDK's recording path for an
- * export a minute away). Until {@link #start()} no {@link DeferredHistogram} is built; each measurement is kept here, with the span context it was taken in (for its exemplar), and replayed into the histogram at the start.
- * Nothing is lost: when more measurements arrive than are kept before the first export, the thread that finds no
- * room starts the pipeline itself (once; a thread that records in that moment waits for it) and records directly.
+ * export a minute away). Until {@link #start()} no {@link DeferredHistogram} is built; each measurement is kept
+ * here, with the span context it was taken in (for its exemplar), and recorded into its histogram at the start.
+ * A busy application fills the room before the first export: when half of it is taken the start is handed to the
+ * agent's background starter, so that the histograms are usually built off the application's threads. Nothing is
+ * lost even when the room runs out first: the thread that finds none starts the histograms itself (once; a thread
+ * that records in that moment waits for it) and records directly.
  */
 public final class PendingDurations {
 
@@ -32,23 +36,26 @@ public final class PendingDurations {
   private static final long WRITER_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   private final int capacity;
+  private final Executor starter;
   private final AtomicReferenceArray<Measurement> kept;
   /** Slots claimed so far; {@link #CLOSED} added once started, so a later claim knows to record directly. */
   private final AtomicInteger claimed = new AtomicInteger();
   private volatile boolean started;
   private final List<DeferredHistogram> waiting = new ArrayList<>(); // guarded by this
 
-  public PendingDurations() {
-    this(DEFAULT_CAPACITY);
+  /** @param starter runs {@link #start()} off the recording threads once half the room is taken */
+  public PendingDurations(Executor starter) {
+    this(DEFAULT_CAPACITY, starter);
   }
 
-  PendingDurations(int capacity) {
+  PendingDurations(int capacity, Executor starter) {
     this.capacity = capacity;
+    this.starter = starter;
     this.kept = new AtomicReferenceArray<>(capacity);
   }
 
   /** The pending measurements of this telemetry's metrics, or null when its histograms are built at once. */
-  public static PendingDurations of(OpenTelemetry telemetry) {
+  static PendingDurations of(OpenTelemetry telemetry) {
     return telemetry instanceof Holder ? ((Holder) telemetry).pendingDurations() : null;
   }
 
@@ -73,6 +80,9 @@ public final class PendingDurations {
     int slot = claimed.getAndIncrement();
     if (slot < capacity) {
       kept.set(slot, new Measurement(histogram, value, attributes, Span.fromContext(context).getSpanContext()));
+      if (slot == capacity / 2) {
+        startSoon(); // exactly one thread takes this slot
+      }
       return true;
     }
     if (slot < CLOSED) {
@@ -109,6 +119,14 @@ public final class PendingDurations {
       }
     }
     AgentLog.debug("metrics pipeline started: {} duration measurements taken before it recorded", replayed);
+  }
+
+  private void startSoon() {
+    try {
+      starter.execute(this::start);
+    } catch (RuntimeException e) {
+      AgentLog.debug("duration histograms not started early ({}); they start at the first export", e.toString());
+    }
   }
 
   /** A slot is claimed just before it is written; its writer is given a moment to finish. */

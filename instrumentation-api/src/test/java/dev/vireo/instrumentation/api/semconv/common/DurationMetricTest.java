@@ -9,14 +9,10 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.DoubleExemplarData;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,15 +30,7 @@ class DurationMetricTest {
   @Test
   void aMeasurementInsideASampledSpanCarriesThatSpanAsExemplar() {
     InMemoryMetricReader reader = InMemoryMetricReader.create();
-    // the SDK's default exemplar filter: trace_based
-    OpenTelemetrySdk sdk =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder()
-                    .addSpanProcessor(SimpleSpanProcessor.create(InMemorySpanExporter.create()))
-                    .build())
-            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
-            .build();
+    OpenTelemetrySdk sdk = SdkWithMetricReader.create(reader); // exemplar filter: the default, trace_based
     VireoTelemetry.install(() -> sdk);
     DurationMetric metric =
         DurationMetric.create("test", "test.operation.duration", "d", List.of(METHOD), List.of(0.1, 1.0));

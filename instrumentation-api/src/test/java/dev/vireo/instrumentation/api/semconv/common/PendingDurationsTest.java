@@ -13,18 +13,15 @@ import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
-import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.DoubleExemplarData;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class PendingDurationsTest {
 
   private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+  /** A starter that never runs what it is given: the test decides when the pipeline starts. */
+  private static final Executor NEVER_EARLY = task -> {};
 
   private InMemoryMetricReader reader;
   private OpenTelemetrySdk sdk;
@@ -43,14 +42,7 @@ class PendingDurationsTest {
   @BeforeEach
   void buildSdk() {
     reader = InMemoryMetricReader.create();
-    sdk =
-        OpenTelemetrySdk.builder()
-            .setTracerProvider(
-                SdkTracerProvider.builder()
-                    .addSpanProcessor(SimpleSpanProcessor.create(InMemorySpanExporter.create()))
-                    .build())
-            .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(reader).build())
-            .build();
+    sdk = SdkWithMetricReader.create(reader);
   }
 
   @AfterEach
@@ -71,7 +63,7 @@ class PendingDurationsTest {
 
   @Test
   void beforeTheStartNoHistogramExistsAndAtTheStartEveryMeasurementIsRecordedWithItsExemplar() {
-    PendingDurations pending = new PendingDurations();
+    PendingDurations pending = new PendingDurations(NEVER_EARLY);
     DurationMetric metric = metricWaitingFor(pending);
     Span span = sdk.getTracer("test").spanBuilder("op").startSpan();
     measure(metric, Context.root().with(span), "GET", 250_000_000L);
@@ -105,7 +97,7 @@ class PendingDurationsTest {
 
   @Test
   void afterTheStartMeasurementsAndNewMetricsGoStraightToTheirHistograms() {
-    PendingDurations pending = new PendingDurations();
+    PendingDurations pending = new PendingDurations(NEVER_EARLY);
     DurationMetric early = metricWaitingFor(pending);
     pending.start();
     pending.start(); // a second start does nothing
@@ -125,7 +117,7 @@ class PendingDurationsTest {
 
   @Test
   void whenMoreArriveThanAreKeptTheThreadWithoutRoomStartsThePipelineAndNoneIsLost() {
-    PendingDurations pending = new PendingDurations(4);
+    PendingDurations pending = new PendingDurations(4, NEVER_EARLY);
     DurationMetric metric = metricWaitingFor(pending);
     for (int i = 0; i < 4; i++) {
       measure(metric, Context.root(), "GET", 1_000_000L);
@@ -142,8 +134,30 @@ class PendingDurationsTest {
   }
 
   @Test
+  void whenHalfTheRoomIsTakenTheStartIsHandedToTheStarterOnce() {
+    List<Runnable> handed = new ArrayList<>();
+    PendingDurations pending = new PendingDurations(4, handed::add);
+    DurationMetric metric = metricWaitingFor(pending);
+    measure(metric, Context.root(), "GET", 1_000_000L);
+    measure(metric, Context.root(), "GET", 1_000_000L);
+    assertThat(handed).isEmpty();
+
+    measure(metric, Context.root(), "GET", 1_000_000L);
+    measure(metric, Context.root(), "GET", 1_000_000L);
+
+    assertThat(handed).hasSize(1);
+    assertThat(pending.isStarted()).isFalse();
+    handed.get(0).run();
+    assertThat(pending.isStarted()).isTrue();
+    measure(metric, Context.root(), "GET", 1_000_000L);
+    assertThat(handed).hasSize(1);
+    assertThat(point(reader.collectAllMetrics().iterator().next(), "GET").getCount()).isEqualTo(5);
+  }
+
+  @Test
   void measurementsTakenWhileThePipelineStartsAreAllRecorded() throws Exception {
-    PendingDurations pending = new PendingDurations(256);
+    // the early start runs on a thread of its own: it, the recorders and this thread's start all race
+    PendingDurations pending = new PendingDurations(256, task -> new Thread(task).start());
     DurationMetric metric = metricWaitingFor(pending);
     int threads = 6;
     int each = 5_000;
