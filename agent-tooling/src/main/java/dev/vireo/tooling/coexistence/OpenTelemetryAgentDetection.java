@@ -1,8 +1,7 @@
 package dev.vireo.tooling.coexistence;
 
+import dev.vireo.tooling.JvmArguments;
 import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
@@ -24,10 +23,7 @@ public final class OpenTelemetryAgentDetection {
 
   /** "the OpenTelemetry Java agent 2.33.1 (/path/agent.jar)", or null when it is not attached. */
   public static String detect(File ownJar) {
-    List<String> arguments = commandLine();
-    addTokens(arguments, System.getenv("JAVA_TOOL_OPTIONS"));
-    addTokens(arguments, System.getenv("JDK_JAVA_OPTIONS"));
-    return detect(ownJar, arguments, bootstrapHas(BOOTSTRAP_CLASS));
+    return detect(ownJar, JvmArguments.read(), bootstrapHas(BOOTSTRAP_CLASS));
   }
 
   static String detect(File ownJar, List<String> jvmArguments, boolean bootstrapClassPresent) {
@@ -76,38 +72,6 @@ public final class OpenTelemetryAgentDetection {
     }
   }
 
-  /**
-   * The JVM's command line. On Linux from /proc/self/cmdline: a file read, where the RuntimeMXBean
-   * would load JMX during premain (60-300 ms measured); elsewhere from the RuntimeMXBean.
-   */
-  static List<String> commandLine() {
-    List<String> arguments = new ArrayList<>();
-    File cmdline = new File("/proc/self/cmdline");
-    if (cmdline.canRead()) {
-      try {
-        byte[] bytes = java.nio.file.Files.readAllBytes(cmdline.toPath());
-        int start = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-          if (i == bytes.length || bytes[i] == 0) {
-            if (i > start) {
-              arguments.add(new String(bytes, start, i - start, java.nio.charset.StandardCharsets.UTF_8));
-            }
-            start = i + 1;
-          }
-        }
-        return arguments;
-      } catch (Exception unreadable) {
-        arguments.clear();
-      }
-    }
-    try {
-      arguments.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    } catch (RuntimeException | Error unavailable) {
-      // no java.management module: the environment variables still count
-    }
-    return arguments;
-  }
-
   private static boolean bootstrapHas(String className) {
     try {
       Class.forName(className, false, null);
@@ -122,16 +86,6 @@ public final class OpenTelemetryAgentDetection {
       return a.getCanonicalFile().equals(b.getCanonicalFile());
     } catch (Exception e) {
       return a.getAbsoluteFile().equals(b.getAbsoluteFile());
-    }
-  }
-
-  private static void addTokens(List<String> arguments, String options) {
-    if (options != null) {
-      for (String token : options.trim().split("\\s+")) {
-        if (!token.isEmpty()) {
-          arguments.add(token);
-        }
-      }
     }
   }
 
