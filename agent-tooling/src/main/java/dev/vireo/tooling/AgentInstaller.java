@@ -10,6 +10,7 @@ import dev.vireo.tooling.config.AgentConfig;
 import dev.vireo.tooling.config.BooleanSettings;
 import dev.vireo.tooling.config.ConfigValidation;
 import dev.vireo.tooling.extension.Extensions;
+import dev.vireo.tooling.install.ArchiveTrainingRun;
 import dev.vireo.tooling.install.ModuleRegistry;
 import dev.vireo.tooling.install.TransformationInstaller;
 import dev.vireo.tooling.protection.CircuitBreaker;
@@ -72,7 +73,13 @@ public final class AgentInstaller {
     long configured = System.nanoTime();
     ModuleRegistry registry = ModuleRegistry.load(extensions.classLoader(), config);
     long discovered = System.nanoTime();
-    new TransformationInstaller().install(inst, registry, agentLoader, config);
+    if (ArchiveTrainingRun.writesArchive(JvmArguments.read())) {
+      VireoLog.info(
+          "this JVM writes an AOT cache or CDS archive: no class is instrumented in this run, so that the cache holds"
+              + " the application's classes as they are; a run that uses the cache is traced in full");
+    } else {
+      new TransformationInstaller().install(inst, registry, agentLoader, config);
+    }
     long installed = System.nanoTime();
     VireoLog.debug(
         "start-up: configuration {} ms, module discovery {} ms, transformer installation {} ms",

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * JDK 25's AOT cache with the agent attached: the training run ({@code -XX:AOTCacheOutput}) writes the cache and
- * exits normally (HotSpot crashed writing it when the agent had retransformed {@code java.lang.Thread}), and a run
- * that uses the cache is traced.
+ * JDK 25's AOT cache with the agent attached: the training run ({@code -XX:AOTCacheOutput}) changes no class, writes
+ * the cache and exits normally (HotSpot crashed writing it when the agent had retransformed {@code java.lang.Thread}),
+ * and a run that uses the cache is traced.
  */
 class AotCacheSmokeTest {
 
@@ -40,11 +40,14 @@ class AotCacheSmokeTest {
         assertThat(training.stdout()).contains("STATUS 200", "DONE");
         assertThat(training.output())
             .anyMatch(line -> line.contains("INFO this JVM writes an AOT cache or CDS archive"))
-            .anyMatch(line -> line.contains("AOTCache creation is complete"));
+            .anyMatch(line -> line.contains("AOTCache creation is complete"))
+            // the JVM names each class it leaves out of the cache because an agent changed it
+            .noneMatch(line -> line.contains("From ClassFileLoadHook"));
       }
       assertThat(cache).isRegularFile();
-      receiver.awaitSpans(spans -> spans.size() == 1, Duration.ofSeconds(10));
-      receiver.clear();
+      // nothing was instrumented: the call went out untraced (the JVM has exited, its export flushed)
+      assertThat(server.traceparents.get("/training")).containsExactly("");
+      assertThat(receiver.spans()).isEmpty();
 
       try (ForkedJvm withCache = run(temurin, app, receiver, server.url("/cached"), "-XX:AOTCache=" + cache)) {
         assertThat(withCache.waitFor(Duration.ofSeconds(60))).as(String.join("\n", withCache.stderr())).isZero();

@@ -1,25 +1,21 @@
 package dev.vireo.tooling.install;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * A JVM that writes an AOT cache or a CDS archive for later runs: JDK 24+'s training run ({@code
- * -XX:AOTCacheOutput=...}, {@code -XX:AOTMode=record} or {@code create}), or a CDS dump. Such an archive holds the
- * JVM's own core classes, among them {@code java.lang.Thread} and the virtual thread classes, and JDK 25 crashes when
- * it writes the archive if an agent has retransformed one of them (SIGSEGV in {@code
- * SystemDictionaryShared::serialize_vm_classes}, at the training run's exit). In such a run the agent leaves the
- * core classes it would instrument alone: the run only trains the cache, and the runs that use the cache are
- * instrumented in full.
+ * -XX:AOTCacheOutput=...}, {@code -XX:AOTMode=record} or {@code create}), or a CDS dump. The agent changes no class
+ * in such a run. Temurin 25 crashes writing the cache when an agent has retransformed one of the JVM's core classes
+ * ({@code java.lang.Thread}: SIGSEGV in {@code SystemDictionaryShared::serialize_vm_classes}), and a cache that left
+ * out the application classes an agent changed crashes the run that uses it, before any agent code runs (in {@code
+ * AOTLinkedClassBulkLoader}). Untouched, the cache holds the application's classes as they are, and the runs that use
+ * it instrument them as they load.
  */
-final class ArchiveTrainingRun {
-
-  /** The JVM's core classes that the agent instruments (executors: threads carry their starter's context). */
-  static final List<String> CORE_CLASSES_LEFT_ALONE = Arrays.asList("java.lang.Thread", "java.lang.VirtualThread");
+public final class ArchiveTrainingRun {
 
   private ArchiveTrainingRun() {}
 
-  static boolean writesArchive(List<String> jvmArguments) {
+  public static boolean writesArchive(List<String> jvmArguments) {
     for (String argument : jvmArguments) {
       if (argument.startsWith("-XX:AOTCacheOutput=")
           || argument.equals("-XX:AOTMode=record")

@@ -3,11 +3,8 @@ package dev.vireo.tooling.install;
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 
-import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
-import dev.vireo.tooling.JvmArguments;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -62,13 +59,6 @@ final class IgnoredTypes {
             .or(nameStartsWith("jdk.proxy"))
             // by name only: a test on modifiers (isSynthetic) would parse every class the JVM loads
             .or(nameContains("$$Lambda"));
-    if (ArchiveTrainingRun.writesArchive(JvmArguments.read())) {
-      VireoLog.info(
-          "this JVM writes an AOT cache or CDS archive: {} stay uninstrumented in this run (a thread it starts does"
-              + " not carry the starting thread's context); a run that uses the cache is traced in full",
-          String.join(" and ", ArchiveTrainingRun.CORE_CLASSES_LEFT_ALONE));
-      ignored = ignored.or(namedOneOf(ArchiveTrainingRun.CORE_CLASSES_LEFT_ALONE.toArray(new String[0])));
-    }
     for (String pattern : config.getList("otel.javaagent.exclude-classes")) {
       ignored = ignored.or(pattern.endsWith("*")
           ? nameStartsWith(pattern.substring(0, pattern.length() - 1))
