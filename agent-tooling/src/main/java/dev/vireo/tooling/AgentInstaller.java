@@ -19,6 +19,7 @@ import dev.vireo.tooling.sdk.LazyMetricsStart;
 import dev.vireo.tooling.sdk.SdkCustomizer;
 import java.io.File;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 
 /** Entry point of the agent proper, called by the bootstrap's AgentStarter in the agent class loader. */
 public final class AgentInstaller {
@@ -48,7 +49,8 @@ public final class AgentInstaller {
     if (!config.getBoolean("otel.javaagent.enabled", true)) {
       return null;
     }
-    String otherAgent = OpenTelemetryAgentDetection.detect(agentJar);
+    List<String> jvmArguments = JvmArguments.read();
+    String otherAgent = OpenTelemetryAgentDetection.detect(agentJar, jvmArguments);
     if (otherAgent != null) {
       if (!config.getBoolean("otel.javaagent.force", false)) {
         VireoLog.error(
@@ -73,7 +75,7 @@ public final class AgentInstaller {
     long configured = System.nanoTime();
     ModuleRegistry registry = ModuleRegistry.load(extensions.classLoader(), config);
     long discovered = System.nanoTime();
-    if (ArchiveTrainingRun.writesArchive(JvmArguments.read())) {
+    if (ArchiveTrainingRun.writesArchive(jvmArguments)) {
       VireoLog.info(
           "this JVM writes an AOT cache or CDS archive: no class is instrumented in this run, so that the cache holds"
               + " the application's classes as they are; a run that uses the cache is traced in full");

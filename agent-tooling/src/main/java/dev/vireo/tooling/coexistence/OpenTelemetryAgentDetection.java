@@ -1,6 +1,5 @@
 package dev.vireo.tooling.coexistence;
 
-import dev.vireo.tooling.JvmArguments;
 import java.io.File;
 import java.util.List;
 import java.util.jar.Attributes;
@@ -21,9 +20,13 @@ public final class OpenTelemetryAgentDetection {
 
   private OpenTelemetryAgentDetection() {}
 
-  /** "the OpenTelemetry Java agent 2.33.1 (/path/agent.jar)", or null when it is not attached. */
-  public static String detect(File ownJar) {
-    return detect(ownJar, JvmArguments.read(), bootstrapHas(BOOTSTRAP_CLASS));
+  /**
+   * "the OpenTelemetry Java agent 2.33.1 (/path/agent.jar)", or null when it is not attached.
+   *
+   * @param jvmArguments this JVM's arguments ({@code JvmArguments.read()})
+   */
+  public static String detect(File ownJar, List<String> jvmArguments) {
+    return detect(ownJar, jvmArguments, bootstrapHas(BOOTSTRAP_CLASS));
   }
 
   static String detect(File ownJar, List<String> jvmArguments, boolean bootstrapClassPresent) {

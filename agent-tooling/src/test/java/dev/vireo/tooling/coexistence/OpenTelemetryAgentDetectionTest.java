@@ -2,6 +2,7 @@ package dev.vireo.tooling.coexistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vireo.tooling.JvmArguments;
 import java.io.File;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -67,6 +68,6 @@ class OpenTelemetryAgentDetectionTest {
 
   @Test
   void thisJvmHasNoOpenTelemetryAgent() {
-    assertThat(OpenTelemetryAgentDetection.detect(null)).isNull();
+    assertThat(OpenTelemetryAgentDetection.detect(null, JvmArguments.read())).isNull();
   }
 }
