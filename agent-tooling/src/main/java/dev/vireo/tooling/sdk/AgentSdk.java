@@ -197,7 +197,7 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
         // no exporting reader collects before the OTLP reader's first export: the duration histograms and the
         // observables can wait until then, and the GC listener need not hold up the traced call that built the SDK
         PendingDurations pending =
-            new PendingDurations(task -> BackgroundTask.start("vireo-metrics-start", task));
+            new PendingDurations(task -> BackgroundTask.start("vireo-histograms-start", task));
         pendingDurations = pending;
         RuntimeMetrics.registerGcDurationInBackground(meterProvider, metrics, pending);
         deferred.servesSdk(
