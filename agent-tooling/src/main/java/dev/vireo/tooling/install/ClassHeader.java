@@ -1,8 +1,11 @@
 package dev.vireo.tooling.install;
 
+import dev.vireo.instrumentation.spi.MethodNameIndex;
+
 /**
  * What a class file says about its place in the type hierarchy: access flags, super class and interfaces. Read
- * from the constant pool and the few fields after it, without looking at fields, methods or attributes.
+ * from the constant pool and the few fields after it, without looking at fields, methods or attributes. Also which
+ * of the advised method names it declares methods with ({@link #declaredMethodNames}).
  */
 final class ClassHeader {
 
@@ -31,40 +34,11 @@ final class ClassHeader {
       int[] offsets = new int[count]; // of each entry's first byte after the tag
       int at = 10;
       for (int i = 1; i < count; i++) {
-        int tag = bytes[at] & 0xFF;
         offsets[i] = at + 1;
-        switch (tag) {
-          case 1: // Utf8
-            at += 3 + u2(bytes, at + 1);
-            break;
-          case 3: // Integer
-          case 4: // Float
-          case 9: // Fieldref
-          case 10: // Methodref
-          case 11: // InterfaceMethodref
-          case 12: // NameAndType
-          case 17: // Dynamic
-          case 18: // InvokeDynamic
-            at += 5;
-            break;
-          case 5: // Long
-          case 6: // Double: two slots
-            at += 9;
-            i++;
-            break;
-          case 7: // Class
-          case 8: // String
-          case 16: // MethodType
-          case 19: // Module
-          case 20: // Package
-            at += 3;
-            break;
-          case 15: // MethodHandle
-            at += 4;
-            break;
-          default:
-            throw new IllegalArgumentException("constant pool tag " + tag);
+        if (takesTwoSlots(bytes[at])) {
+          i++;
         }
+        at = entryEnd(bytes, at);
       }
       int access = u2(bytes, at);
       int superIndex = u2(bytes, at + 4);
@@ -77,6 +51,105 @@ final class ClassHeader {
       return new ClassHeader((access & ACC_INTERFACE) != 0, superName, interfaces);
     } catch (ArrayIndexOutOfBoundsException e) {
       throw new IllegalArgumentException("truncated class file", e);
+    }
+  }
+
+  /**
+   * The bits of the {@code names} that are names of methods the class declares: the constant pool is searched for
+   * them, and only if some are there, the method table. Throws IllegalArgumentException for bytes that are not a
+   * well-formed class file.
+   */
+  static long declaredMethodNames(byte[] bytes, MethodNameIndex.Table names) {
+    try {
+      if (u4(bytes, 0) != 0xCAFEBABE) {
+        throw new IllegalArgumentException("not a class file");
+      }
+      int count = u2(bytes, 8);
+      int at = 10;
+      long[] bitsByIndex = null; // of the UTF-8 entries that hold one of the names
+      for (int i = 1; i < count; i++) {
+        if (bytes[at] == 1) { // Utf8
+          int length = u2(bytes, at + 1);
+          long bit = names.bitOf(bytes, at + 3, length);
+          if (bit != 0) {
+            if (bitsByIndex == null) {
+              bitsByIndex = new long[count];
+            }
+            bitsByIndex[i] = bit;
+          }
+          at += 3 + length;
+        } else {
+          if (takesTwoSlots(bytes[at])) {
+            i++;
+          }
+          at = entryEnd(bytes, at);
+        }
+      }
+      if (bitsByIndex == null) {
+        return 0;
+      }
+      at += 6; // access flags, this class, super class
+      at += 2 + 2 * u2(bytes, at); // interfaces
+      int fields = u2(bytes, at);
+      at += 2;
+      for (int i = 0; i < fields; i++) {
+        at = memberEnd(bytes, at);
+      }
+      int methods = u2(bytes, at);
+      at += 2;
+      long declared = 0;
+      for (int i = 0; i < methods; i++) {
+        declared |= bitsByIndex[u2(bytes, at + 2)];
+        at = memberEnd(bytes, at);
+      }
+      return declared;
+    } catch (ArrayIndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("truncated class file", e);
+    }
+  }
+
+  /** The offset just past the field or method whose access flags are at {@code at}. */
+  private static int memberEnd(byte[] bytes, int at) {
+    int attributes = u2(bytes, at + 6);
+    at += 8;
+    for (int i = 0; i < attributes; i++) {
+      at += 6 + u4(bytes, at + 2);
+    }
+    return at;
+  }
+
+  private static boolean takesTwoSlots(byte tag) {
+    return tag == 5 || tag == 6; // Long, Double
+  }
+
+  /** The offset just past the constant pool entry whose tag is at {@code at}. */
+  private static int entryEnd(byte[] bytes, int at) {
+    int tag = bytes[at] & 0xFF;
+    switch (tag) {
+      case 1: // Utf8
+        return at + 3 + u2(bytes, at + 1);
+      case 3: // Integer
+      case 4: // Float
+      case 9: // Fieldref
+      case 10: // Methodref
+      case 11: // InterfaceMethodref
+      case 12: // NameAndType
+      case 17: // Dynamic
+      case 18: // InvokeDynamic
+        return at + 5;
+      case 5: // Long
+      case 6: // Double
+        return at + 9;
+      case 7: // Class
+      case 8: // String
+      case 16: // MethodType
+      case 19: // Module
+      case 20: // Package
+        return at + 3;
+      case 15: // MethodHandle
+        return at + 4;
+      default:
+        throw new IllegalArgumentException("constant pool tag " + tag);
     }
   }
 

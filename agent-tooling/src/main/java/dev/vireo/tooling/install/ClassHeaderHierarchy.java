@@ -1,5 +1,6 @@
 package dev.vireo.tooling.install;
 
+import dev.vireo.instrumentation.spi.MethodNameIndex;
 import dev.vireo.instrumentation.spi.TypeHierarchyLookup;
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -47,6 +48,12 @@ final class ClassHeaderHierarchy implements TypeHierarchyLookup {
     } catch (Exception e) {
       return null; // an unreadable class file: Byte Buddy's own walk decides
     }
+  }
+
+  @Override
+  public long declaredMethodNames(String typeName) {
+    TransformedClass current = TransformedClass.ifNamed(typeName);
+    return current == null ? -1L : current.declaredMethodNames(MethodNameIndex.table());
   }
 
   private static boolean inherits(

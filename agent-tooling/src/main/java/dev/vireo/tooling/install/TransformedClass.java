@@ -1,5 +1,7 @@
 package dev.vireo.tooling.install;
 
+import dev.vireo.instrumentation.spi.MethodNameIndex;
+
 import java.io.IOException;
 import net.bytebuddy.dynamic.ClassFileLocator;
 
@@ -21,6 +23,8 @@ final class TransformedClass {
   private String name;
   private ClassFileLocator locator;
   private ClassHeaders headers;
+  private MethodNameIndex.Table namesTable; // what declaredMethodNames was read against; null until it is
+  private long declaredMethodNames;
 
   private TransformedClass() {}
 
@@ -29,6 +33,7 @@ final class TransformedClass {
     current.name = name;
     current.locator = locator;
     current.headers = headers;
+    current.namesTable = null;
   }
 
   static void exit() {
@@ -36,6 +41,7 @@ final class TransformedClass {
     current.name = null;
     current.locator = null;
     current.headers = null;
+    current.namesTable = null;
   }
 
   /** The class being transformed, if it is the named one; otherwise null. */
@@ -46,6 +52,27 @@ final class TransformedClass {
 
   String name() {
     return name;
+  }
+
+  /**
+   * The bits of the {@code names} this class declares methods with, read once per class (every type instrumentation
+   * declared with method names asks); -1 (every name) if its class file cannot be read.
+   */
+  long declaredMethodNames(MethodNameIndex.Table names) {
+    if (namesTable != names) {
+      long bits = -1L;
+      try {
+        ClassFileLocator.Resolution resolution = locator.locate(name);
+        if (resolution.isResolved()) {
+          bits = ClassHeader.declaredMethodNames(resolution.resolve(), names);
+        }
+      } catch (IOException | IllegalArgumentException e) {
+        // unreadable: every instrumentation's own matcher decides
+      }
+      declaredMethodNames = bits;
+      namesTable = names;
+    }
+    return declaredMethodNames;
   }
 
   /** The named type's header, from the cache or its class file; null if the class file cannot be found. */

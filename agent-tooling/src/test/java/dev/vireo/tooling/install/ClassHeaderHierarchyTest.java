@@ -1,8 +1,13 @@
 package dev.vireo.tooling.install;
 
+import static dev.vireo.instrumentation.spi.MethodNames.methodsNamed;
+import static net.bytebuddy.matcher.ElementMatchers.any;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vireo.instrumentation.spi.MethodNameIndex;
+import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -91,5 +96,24 @@ class ClassHeaderHierarchyTest {
     assertThat(hierarchy.isClassInheriting(ConcreteTask.class.getName(), names, false)).isTrue();
     names.remove("java.lang.AutoCloseable");
     assertThat(hierarchy.isClassInheriting(ConcreteTask.class.getName(), names, false)).isFalse();
+  }
+
+  @Test
+  void readsTheDeclaredMethodNamesOfTheClassBeingTransformedOnlyWithoutReadingItsSuperTypes() {
+    TypeInstrumentation.forTypes(any()).advise(methodsNamed("run", "close", "call"), "example.Advice").typeMatcher();
+    MethodNameIndex.Table table = MethodNameIndex.table();
+    hierarchy.enter(ConcreteTask.class.getName(), ClassFileLocator.ForClassLoader.of(loader), loader);
+
+    assertThat(hierarchy.declaredMethodNames(ConcreteTask.class.getName()))
+        .isEqualTo(bit(table, "run") | bit(table, "close"));
+    assertThat(hierarchy.declaredMethodNames(BaseTask.class.getName())).isEqualTo(-1L); // not the class transformed
+    assertThat(hierarchy.size(loader)).isZero();
+
+    hierarchy.enter(Unrelated.class.getName(), ClassFileLocator.ForClassLoader.of(loader), loader);
+    assertThat(hierarchy.declaredMethodNames(Unrelated.class.getName())).isZero();
+  }
+
+  private static long bit(MethodNameIndex.Table table, String name) {
+    return table.bitOf(name.getBytes(StandardCharsets.US_ASCII), 0, name.length());
   }
 }

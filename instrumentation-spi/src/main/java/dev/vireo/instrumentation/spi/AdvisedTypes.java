@@ -1,7 +1,9 @@
 package dev.vireo.instrumentation.spi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -15,7 +17,10 @@ public final class AdvisedTypes implements TypeInstrumentation {
   private final ElementMatcher<TypeDescription> types;
   private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
   private final List<String> adviceClassNames = new ArrayList<>();
+  private final Set<String> methodNames = new LinkedHashSet<>();
+  private boolean everyMethodNamed = true;
   private boolean injectsSlot;
+  private ElementMatcher<TypeDescription> typeMatcher;
 
   AdvisedTypes(ElementMatcher<TypeDescription> types) {
     this.types = types;
@@ -25,6 +30,12 @@ public final class AdvisedTypes implements TypeInstrumentation {
   public AdvisedTypes advise(ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
     this.methods.add(methods);
     this.adviceClassNames.add(adviceClassName);
+    typeMatcher = null;
+    if (methods instanceof MethodNames) {
+      methodNames.addAll(((MethodNames) methods).names());
+    } else {
+      everyMethodNamed = false;
+    }
     return this;
   }
 
@@ -37,6 +48,7 @@ public final class AdvisedTypes implements TypeInstrumentation {
    */
   public AdvisedTypes withInjectedSlot() {
     this.injectsSlot = true;
+    typeMatcher = null;
     return this;
   }
 
@@ -45,9 +57,18 @@ public final class AdvisedTypes implements TypeInstrumentation {
     return injectsSlot;
   }
 
+  /**
+   * The declared types, except classes that declare none of the advised methods when every advice was declared with
+   * {@link MethodNames}: their advice would change nothing, and the types' own matcher, perhaps a super type walk,
+   * is not asked. A slot field is added to every matched type, so with one nothing is left out.
+   */
   @Override
-  public ElementMatcher<TypeDescription> typeMatcher() {
-    return types;
+  public synchronized ElementMatcher<TypeDescription> typeMatcher() {
+    if (typeMatcher == null) {
+      long bits = everyMethodNamed && !injectsSlot && !methods.isEmpty() ? MethodNameIndex.shared().bitsOf(methodNames) : 0;
+      typeMatcher = bits == 0 ? types : new DeclaringNamedMethods(bits, types);
+    }
+    return typeMatcher;
   }
 
   @Override

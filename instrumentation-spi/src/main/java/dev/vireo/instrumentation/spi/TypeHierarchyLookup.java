@@ -19,6 +19,16 @@ public interface TypeHierarchyLookup {
    */
   Boolean isClassInheriting(String typeName, Set<String> superTypes, boolean superClassesOnly);
 
+  /**
+   * The bits of the {@link MethodNameIndex} names that the class declares methods with, read from its class file;
+   * all bits set ({@code -1}) when this lookup cannot tell.
+   *
+   * @param typeName binary name of the class being transformed
+   */
+  default long declaredMethodNames(String typeName) {
+    return -1L;
+  }
+
   /** Where the agent puts its lookup; read once per match. */
   final class Installed {
     private static volatile TypeHierarchyLookup lookup;

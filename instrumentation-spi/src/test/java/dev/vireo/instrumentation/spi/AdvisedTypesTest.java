@@ -1,16 +1,28 @@
 package dev.vireo.instrumentation.spi;
 
+import static dev.vireo.instrumentation.spi.MethodNames.methodsNamed;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class AdvisedTypesTest {
+
+  private static final TypeDescription CONNECTION = TypeDescription.ForLoadedType.of(java.net.HttpURLConnection.class);
+
+  @AfterEach
+  void uninstall() {
+    TypeHierarchyLookup.Installed.install(null);
+  }
 
   @Test
   void appliesEachAdviceToItsMethodsInDeclarationOrder() throws Exception {
@@ -36,5 +48,58 @@ class AdvisedTypesTest {
     assertThat(instrumentation.typeMatcher().matches(TypeDescription.ForLoadedType.of(java.net.HttpURLConnection.class)))
         .isTrue();
     assertThat(instrumentation.typeMatcher().matches(TypeDescription.ForLoadedType.of(String.class))).isFalse();
+  }
+
+  @Test
+  void withMethodNamesOnlyClassesDeclaringOneOfThemAreMatched() {
+    TypeInstrumentation instrumentation =
+        TypeInstrumentation.forTypes(named(CONNECTION.getName()))
+            .advise(methodsNamed("connect").and(takesArguments(0)), "example.ConnectAdvice")
+            .advise(methodsNamed("disconnect"), "example.DisconnectAdvice");
+    long[] declared = {0};
+    TypeHierarchyLookup.Installed.install(new DeclaredNames(declared));
+
+    assertThat(instrumentation.typeMatcher().matches(CONNECTION)).isFalse();
+    declared[0] = MethodNameIndex.shared().bitsOf(Collections.singletonList("disconnect"));
+    assertThat(instrumentation.typeMatcher().matches(CONNECTION)).isTrue();
+    declared[0] = MethodNameIndex.shared().bitsOf(Collections.singletonList("close")); // another instrumentation's
+    assertThat(instrumentation.typeMatcher().matches(CONNECTION)).isFalse();
+    declared[0] = -1L; // the lookup cannot tell
+    assertThat(instrumentation.typeMatcher().matches(CONNECTION)).isTrue();
+  }
+
+  @Test
+  void anAdviceWithoutMethodNamesOrASlotFieldMeansEveryDeclaredTypeIsMatched() {
+    TypeHierarchyLookup.Installed.install(new DeclaredNames(new long[] {0}));
+    TypeInstrumentation unnamed =
+        TypeInstrumentation.forTypes(named(CONNECTION.getName()))
+            .advise(methodsNamed("connect"), "example.ConnectAdvice")
+            .advise(named("disconnect"), "example.DisconnectAdvice");
+    TypeInstrumentation slot =
+        TypeInstrumentation.forTypes(named(CONNECTION.getName()))
+            .advise(methodsNamed("connect"), "example.ConnectAdvice")
+            .withInjectedSlot();
+
+    assertThat(unnamed.typeMatcher().matches(CONNECTION)).isTrue();
+    assertThat(slot.typeMatcher().matches(CONNECTION)).isTrue();
+  }
+
+  /** A lookup that says the class declares the methods of the given bits. */
+  private static final class DeclaredNames implements TypeHierarchyLookup {
+    private final long[] bits;
+
+    DeclaredNames(long[] bits) {
+      this.bits = bits;
+    }
+
+    @Override
+    public Boolean isClassInheriting(String typeName, Set<String> superTypes, boolean superClassesOnly) {
+      return null;
+    }
+
+    @Override
+    public long declaredMethodNames(String typeName) {
+      return bits[0];
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.apachehttpclient4;
 
+import static dev.vireo.instrumentation.spi.MethodNames.methodsNamed;
 import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesExtending;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -45,7 +46,7 @@ public final class ApacheHttpClient4Module implements InstrumentationModule {
     return Arrays.<TypeInstrumentation>asList(
         forTypes(classesExtending(CLOSEABLE_CLIENT))
             .advise(
-                named("doExecute")
+                methodsNamed("doExecute")
                     .and(takesArguments(3))
                     .and(takesArgument(0, named("org.apache.http.HttpHost")))
                     .and(not(isAbstract())),

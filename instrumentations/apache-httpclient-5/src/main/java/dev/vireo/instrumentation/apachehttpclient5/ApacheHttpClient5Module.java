@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.apachehttpclient5;
 
+import static dev.vireo.instrumentation.spi.MethodNames.methodsNamed;
 import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesExtending;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -47,7 +48,7 @@ public final class ApacheHttpClient5Module implements InstrumentationModule {
     return Arrays.<TypeInstrumentation>asList(
         forTypes(classesExtending(CLASSIC_CLIENT))
             .advise(
-                named("doExecute")
+                methodsNamed("doExecute")
                     .and(takesArguments(3))
                     .and(takesArgument(0, named("org.apache.hc.core5.http.HttpHost")))
                     .and(not(isAbstract())),
@@ -60,7 +61,7 @@ public final class ApacheHttpClient5Module implements InstrumentationModule {
                 PACKAGE + "SendAdvice"),
         forTypes(classesExtending(ASYNC_CLIENT))
             .advise(
-                named("doExecute")
+                methodsNamed("doExecute")
                     .and(takesArguments(6))
                     .and(takesArgument(1, named("org.apache.hc.core5.http.nio.AsyncRequestProducer")))
                     .and(not(isAbstract())),

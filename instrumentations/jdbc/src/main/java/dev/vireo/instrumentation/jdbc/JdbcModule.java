@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.jdbc;
 
+import static dev.vireo.instrumentation.spi.MethodNames.methodsNamed;
 import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -8,13 +9,12 @@ import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.vireo.instrumentation.spi.InstrumentationModule;
+import dev.vireo.instrumentation.spi.MethodNames;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Collections;
 import java.util.List;
@@ -44,38 +44,37 @@ public final class JdbcModule implements InstrumentationModule {
     return Collections.<TypeInstrumentation>singletonList(
         forTypes(statementsAndConnections())
             .advise(
-                implemented(namedOneOf("prepareStatement", "prepareCall")).and(takesArgument(0, String.class)),
+                implemented(methodsNamed("prepareStatement", "prepareCall")).and(takesArgument(0, String.class)),
                 PACKAGE + "PrepareAdvice")
             .advise(
-                implemented(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate"))
+                implemented(methodsNamed("execute", "executeQuery", "executeUpdate", "executeLargeUpdate"))
                     .and(takesArgument(0, String.class)),
                 PACKAGE + "ExecuteSqlAdvice")
             .advise(
-                implemented(namedOneOf("execute", "executeQuery", "executeUpdate", "executeLargeUpdate"))
+                implemented(methodsNamed("execute", "executeQuery", "executeUpdate", "executeLargeUpdate"))
                     .and(takesArguments(0)),
                 PACKAGE + "ExecutePreparedAdvice")
             .advise(
-                implemented(namedOneOf("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
+                implemented(methodsNamed("executeBatch", "executeLargeBatch")).and(takesArguments(0)),
                 PACKAGE + "ExecuteBatchAdvice")
-            .advise(implemented(named("addBatch")).and(takesArguments(String.class)), PACKAGE + "AddBatchSqlAdvice")
-            .advise(implemented(named("addBatch")).and(takesArguments(0)), PACKAGE + "AddBatchAdvice")
-            .advise(implemented(named("clearBatch")).and(takesArguments(0)), PACKAGE + "ClearBatchAdvice")
-            .advise(implemented(named("isValid")).and(takesArguments(int.class)), PACKAGE + "IsValidAdvice"));
+            .advise(implemented(methodsNamed("addBatch")).and(takesArguments(String.class)), PACKAGE + "AddBatchSqlAdvice")
+            .advise(implemented(methodsNamed("addBatch")).and(takesArguments(0)), PACKAGE + "AddBatchAdvice")
+            .advise(implemented(methodsNamed("clearBatch")).and(takesArguments(0)), PACKAGE + "ClearBatchAdvice")
+            .advise(implemented(methodsNamed("isValid")).and(takesArguments(int.class)), PACKAGE + "IsValidAdvice"));
   }
 
   private static ElementMatcher<TypeDescription> statementsAndConnections() {
     // Driver and pool classes have arbitrary names, so the costly super type walk cannot be avoided;
-    // it is done once for both interfaces, and never for interfaces or the JDK's own classes. The name
-    // tests come first: they need no parsing of the class file, isInterface() does.
+    // it is done once for both interfaces, never for interfaces or the JDK's own classes, and only for
+    // classes whose class file names one of the advised methods (MethodNames). The name tests come first.
     return not(nameStartsWith("java."))
         .and(not(nameStartsWith("sun.")))
         .and(not(nameStartsWith("jdk.")))
         .and(classesInheriting("java.sql.Statement", "java.sql.Connection"));
   }
 
-  /** Public instance methods with a body, no bridges. */
-  private static ElementMatcher.Junction<MethodDescription> implemented(
-      ElementMatcher<? super MethodDescription> name) {
-    return isPublic().and(not(isStatic())).and(not(isAbstract())).and(not(isSynthetic())).and(name);
+  /** Public instance methods with a body, no bridges; the names first, so classes that lack them are skipped. */
+  private static ElementMatcher.Junction<MethodDescription> implemented(MethodNames names) {
+    return names.and(isPublic()).and(not(isStatic())).and(not(isAbstract())).and(not(isSynthetic()));
   }
 }

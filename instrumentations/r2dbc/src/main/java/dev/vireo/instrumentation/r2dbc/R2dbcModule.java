@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.r2dbc;
 
+import static dev.vireo.instrumentation.spi.MethodNames.methodsNamed;
 import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -16,6 +17,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
+import dev.vireo.instrumentation.spi.MethodNames;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.List;
@@ -57,21 +59,24 @@ public final class R2dbcModule implements InstrumentationModule {
                 named("find").and(isStatic()).and(takesArgument(0, named("io.r2dbc.spi.ConnectionFactoryOptions"))),
                 PACKAGE + "FindFactoryAdvice"),
         forTypes(implementations())
-            .advise(implemented(named("create")).and(takesArguments(0)).and(returnsPublisher()),
+            .advise(implemented(methodsNamed("create")).and(takesArguments(0)).and(returnsPublisher()),
                 PACKAGE + "CreateConnectionAdvice")
-            .advise(implemented(named("createStatement")).and(takesArguments(String.class)),
+            .advise(implemented(methodsNamed("createStatement")).and(takesArguments(String.class)),
                 PACKAGE + "CreateStatementAdvice")
-            .advise(implemented(named("createBatch")).and(takesArguments(0)), PACKAGE + "CreateBatchAdvice")
-            .advise(implemented(namedOneOf("bind", "bindNull")).and(takesArguments(2)), PACKAGE + "BindAdvice")
-            .advise(implemented(named("add")).and(takesArguments(0)), PACKAGE + "AddBindingsAdvice")
-            .advise(implemented(named("add")).and(takesArguments(String.class)), PACKAGE + "AddSqlAdvice")
-            .advise(implemented(named("execute")).and(takesArguments(0)).and(returnsPublisher()),
+            .advise(implemented(methodsNamed("createBatch")).and(takesArguments(0)), PACKAGE + "CreateBatchAdvice")
+            .advise(implemented(methodsNamed("bind", "bindNull")).and(takesArguments(2)), PACKAGE + "BindAdvice")
+            .advise(implemented(methodsNamed("add")).and(takesArguments(0)), PACKAGE + "AddBindingsAdvice")
+            .advise(implemented(methodsNamed("add")).and(takesArguments(String.class)), PACKAGE + "AddSqlAdvice")
+            .advise(implemented(methodsNamed("execute")).and(takesArguments(0)).and(returnsPublisher()),
                 PACKAGE + "ExecuteAdvice")
             .advise(
-                implemented(namedOneOf("map", "flatMap")).and(takesArguments(1)).and(returnsPublisher())
-                    .or(implemented(named("getRowsUpdated")).and(takesArguments(0)).and(returnsPublisher())),
+                implemented(methodsNamed("map", "flatMap", "getRowsUpdated"))
+                    .and(
+                        namedOneOf("map", "flatMap").and(takesArguments(1))
+                            .or(named("getRowsUpdated").and(takesArguments(0))))
+                    .and(returnsPublisher()),
                 PACKAGE + "ConsumeResultAdvice")
-            .advise(implemented(named("filter")).and(takesArguments(1)), PACKAGE + "FilterResultAdvice"));
+            .advise(implemented(methodsNamed("filter")).and(takesArguments(1)), PACKAGE + "FilterResultAdvice"));
   }
 
   private static ElementMatcher<TypeDescription> implementations() {
@@ -99,8 +104,7 @@ public final class R2dbcModule implements InstrumentationModule {
   }
 
   /** Public instance methods with a body, no bridges. */
-  private static ElementMatcher.Junction<MethodDescription> implemented(
-      ElementMatcher<? super MethodDescription> name) {
-    return isPublic().and(not(isStatic())).and(not(isAbstract())).and(not(isSynthetic())).and(name);
+  private static ElementMatcher.Junction<MethodDescription> implemented(MethodNames names) {
+    return names.and(isPublic()).and(not(isStatic())).and(not(isAbstract())).and(not(isSynthetic()));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.jms.javax;
 
+import static dev.vireo.instrumentation.spi.MethodNames.methodsNamed;
 import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
@@ -52,10 +53,10 @@ public final class JmsJavaxModule implements InstrumentationModule {
         // overloads a provider chains yield one span (nested sends of the same family)
         forTypes(classesInheriting("javax.jms.MessageProducer"))
             .advise(
-                named("send").and(isPublic()).and(takesArgument(0, named(MESSAGE))),
+                methodsNamed("send").and(isPublic()).and(takesArgument(0, named(MESSAGE))),
                 PACKAGE + "ProducerSendAdvice")
             .advise(
-                named("send")
+                methodsNamed("send")
                     .and(isPublic())
                     .and(takesArgument(0, named("javax.jms.Destination")))
                     .and(takesArgument(1, named(MESSAGE))),
@@ -63,21 +64,21 @@ public final class JmsJavaxModule implements InstrumentationModule {
         // receive(), receive(timeout), receiveNoWait(); setMessageListener (lambda listeners)
         forTypes(classesInheriting("javax.jms.MessageConsumer"))
             .advise(
-                named("receive").and(isPublic()).and(takesArguments(0)), PACKAGE + "ConsumerReceiveAdvice")
+                methodsNamed("receive").and(isPublic()).and(takesArguments(0)), PACKAGE + "ConsumerReceiveAdvice")
             .advise(
-                named("receive").and(isPublic()).and(takesArguments(1)).and(takesArgument(0, long.class)),
+                methodsNamed("receive").and(isPublic()).and(takesArguments(1)).and(takesArgument(0, long.class)),
                 PACKAGE + "ConsumerReceiveAdvice")
             .advise(
-                named("receiveNoWait").and(isPublic()).and(takesArguments(0)), PACKAGE + "ConsumerReceiveAdvice")
+                methodsNamed("receiveNoWait").and(isPublic()).and(takesArguments(0)), PACKAGE + "ConsumerReceiveAdvice")
             .advise(
-                named("setMessageListener")
+                methodsNamed("setMessageListener")
                     .and(isPublic())
                     .and(takesArguments(1))
                     .and(takesArgument(0, named("javax.jms.MessageListener"))),
                 PACKAGE + "SetListenerAdvice"),
         forTypes(classesInheriting("javax.jms.MessageListener"))
             .advise(
-                named("onMessage").and(isPublic()).and(takesArguments(1)).and(takesArgument(0, named(MESSAGE))),
+                methodsNamed("onMessage").and(isPublic()).and(takesArguments(1)).and(takesArgument(0, named(MESSAGE))),
                 PACKAGE + "ListenerAdvice"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.servlet.common;
 
+import static dev.vireo.instrumentation.spi.MethodNames.methodsNamed;
 import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -70,7 +71,8 @@ public abstract class ServletModule implements InstrumentationModule {
         // Servlet.service(ServletRequest, ServletResponse) and Filter.doFilter(req, res, chain)
         forTypes(classesInheriting(namespace + ".servlet.Servlet", namespace + ".servlet.Filter"))
             .advise(
-                isPublic()
+                methodsNamed("service", "doFilter")
+                    .and(isPublic())
                     .and(not(isAbstract()))
                     .and(named("service").and(takesArguments(2)).or(named("doFilter").and(takesArguments(3))))
                     .and(takesArgument(0, named(namespace + ".servlet.ServletRequest")))
@@ -79,7 +81,7 @@ public abstract class ServletModule implements InstrumentationModule {
         // AsyncContext.start(Runnable): the runnable runs in the request's context
         forTypes(classesInheriting(namespace + ".servlet.AsyncContext"))
             .advise(
-                named("start").and(takesArguments(1)).and(takesArgument(0, named("java.lang.Runnable"))),
+                methodsNamed("start").and(takesArguments(1)).and(takesArgument(0, named("java.lang.Runnable"))),
                 advicePackage + "AsyncStartAdvice"));
   }
 }
