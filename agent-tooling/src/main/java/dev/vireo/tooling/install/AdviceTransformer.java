@@ -32,7 +32,7 @@ final class AdviceTransformer implements AgentBuilder.Transformer {
 
   private final String moduleName;
   private final ElementMatcher<ClassLoader> referencesResolve;
-  private final AgentBuilder.Transformer.ForAdvice forAdvice;
+  private final ResolvedAdvice advice;
   private final boolean injectsSlot;
 
   AdviceTransformer(String moduleName, ElementMatcher<ClassLoader> referencesResolve, TypeInstrumentation typeInstrumentation,
@@ -50,13 +50,13 @@ final class AdviceTransformer implements AgentBuilder.Transformer {
                 AdviceBootstrap.class.getMethod(
                     "bootstrap", MethodHandles.Lookup.class, String.class, MethodType.class, String.class, String.class),
                 new ModuleArguments(moduleName));
-    AgentBuilder.Transformer.ForAdvice advice =
-        new AgentBuilder.Transformer.ForAdvice(mapping)
-            .include(agentLoader)
-            .withExceptionHandler(new Advice.ExceptionHandler.Simple(reportTo(moduleName)));
-    Collector collector = new Collector(advice);
-    typeInstrumentation.transform(collector);
-    this.forAdvice = collector.advice;
+    this.advice = new ResolvedAdvice(mapping, new Advice.ExceptionHandler.Simple(reportTo(moduleName)), agentLoader);
+    typeInstrumentation.transform(new Collector(advice));
+  }
+
+  /** Its advice, resolved per class loader; for {@link IdleCacheRelease}. */
+  ResolvedAdvice advice() {
+    return advice;
   }
 
   @Override
@@ -86,7 +86,7 @@ final class AdviceTransformer implements AgentBuilder.Transformer {
             type.getName());
       }
     }
-    return forAdvice.transform(builder, type, classLoader, module, protectionDomain);
+    return builder.visit(advice.forLoader(classLoader));
   }
 
   /** Pushes the module name and calls {@code AdviceErrors.report(Throwable, String)}. */
@@ -99,15 +99,15 @@ final class AdviceTransformer implements AgentBuilder.Transformer {
   }
 
   private static final class Collector implements AdviceTarget {
-    AgentBuilder.Transformer.ForAdvice advice;
+    private final ResolvedAdvice advice;
 
-    Collector(AgentBuilder.Transformer.ForAdvice advice) {
+    Collector(ResolvedAdvice advice) {
       this.advice = advice;
     }
 
     @Override
     public AdviceTarget applyAdvice(ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
-      advice = advice.advice(methods, adviceClassName);
+      advice.add(methods, adviceClassName);
       return this;
     }
   }

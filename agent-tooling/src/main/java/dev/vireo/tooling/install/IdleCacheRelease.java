@@ -1,9 +1,11 @@
 package dev.vireo.tooling.install;
 
 import dev.vireo.bootstrap.VireoLog;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Empties the type matching caches once classes stop being transformed. They pay off while an application loads
+ * Empties the type matching caches, and the advice resolved per loader, once classes stop being transformed. They pay off while an application loads
  * thousands of classes at start-up; afterwards nothing reads them, yet they held about 5 MB of the example shop's
  * heap for good: a cached type description keeps the type pool of the transformation that parsed it, with that
  * class's bytes and its own descriptions. A class loaded later only refills what its matching needs. One daemon
@@ -15,6 +17,7 @@ final class IdleCacheRelease implements Runnable {
 
   private final TypeDescriptionCache descriptions;
   private final ClassHeaderHierarchy headers;
+  private final List<ResolvedAdvice> advice = new CopyOnWriteArrayList<>();
   private volatile long transformations;
   private long seenAtLastCheck = -1;
   private boolean released;
@@ -22,6 +25,11 @@ final class IdleCacheRelease implements Runnable {
   IdleCacheRelease(TypeDescriptionCache descriptions, ClassHeaderHierarchy headers) {
     this.descriptions = descriptions;
     this.headers = headers;
+  }
+
+  /** Resolved advice to release with the type caches. */
+  void alsoRelease(ResolvedAdvice resolved) {
+    advice.add(resolved);
   }
 
   /** A class is being matched: the caches are in use. Racy increments lose counts, never the change itself. */
@@ -63,6 +71,9 @@ final class IdleCacheRelease implements Runnable {
     if (quiet && !released) {
       descriptions.clear();
       headers.clear();
+      for (ResolvedAdvice resolved : advice) {
+        resolved.clear();
+      }
       released = true;
       VireoLog.debug("no class transformed for {} s: type caches released", CHECK_MILLIS / 1000);
       return true;

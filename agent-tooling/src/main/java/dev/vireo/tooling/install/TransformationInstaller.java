@@ -54,10 +54,10 @@ public final class TransformationInstaller {
       CachedLoaderMatcher loaderMatcher = new CachedLoaderMatcher(module.classLoaderMatcher());
       for (TypeInstrumentation typeInstrumentation : module.typeInstrumentations()) {
         try {
-          builder =
-              builder
-                  .type(typeInstrumentation.typeMatcher(), loaderMatcher)
-                  .transform(new AdviceTransformer(module.name(), referencesResolve, typeInstrumentation, moduleAgentLoader));
+          AdviceTransformer transformer =
+              new AdviceTransformer(module.name(), referencesResolve, typeInstrumentation, moduleAgentLoader);
+          cacheRelease.alsoRelease(transformer.advice());
+          builder = builder.type(typeInstrumentation.typeMatcher(), loaderMatcher).transform(transformer);
         } catch (Exception | LinkageError e) {
           VireoLog.warn("instrumentation '{}' could not be prepared and is skipped: {}", module.name(), e.toString());
         }

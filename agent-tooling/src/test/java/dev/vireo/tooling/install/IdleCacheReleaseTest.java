@@ -1,10 +1,13 @@
 package dev.vireo.tooling.install;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,21 @@ class IdleCacheReleaseTest {
     assertThat(descriptions.size(null)).isZero();
     assertThat(headers.size(loader)).isZero();
     assertThat(headers.size(null)).isZero();
+  }
+
+  @Test
+  void releasesTheAdviceResolvedPerLoaderWithTheCaches() {
+    ResolvedAdvice advice =
+        new ResolvedAdvice(Advice.withCustomMapping(), Advice.ExceptionHandler.Default.SUPPRESSING, loader);
+    advice.add(named("call"), ResolvedAdviceTest.EnterAdvice.class.getName());
+    release.alsoRelease(advice);
+    AsmVisitorWrapper resolved = advice.forLoader(loader);
+    release.used();
+    release.check();
+    assertThat(advice.forLoader(loader)).isSameAs(resolved);
+
+    assertThat(release.check()).isTrue();
+    assertThat(advice.forLoader(loader)).isNotSameAs(resolved);
   }
 
   @Test
