@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Empties the type matching caches, and the advice resolved per loader, once classes stop being transformed. They pay off while an application loads
- * thousands of classes at start-up; afterwards nothing reads them, yet they held about 5 MB of the example shop's
- * heap for good: a cached type description keeps the type pool of the transformation that parsed it, with that
- * class's bytes and its own descriptions. A class loaded later only refills what its matching needs. One daemon
- * thread checks every {@link #CHECK_MILLIS}; where classes load, the cost is one volatile write.
+ * Empties the type matching caches, and the advice resolved per loader, once classes stop being transformed. They
+ * pay off while an application loads thousands of classes at start-up; afterwards nothing reads them, yet they held
+ * about 5 MB of the example shop's heap for good: a cached type description keeps the type pool of the
+ * transformation that parsed it, with that class's bytes and its own descriptions. A class loaded later only refills
+ * what its matching needs. One daemon thread checks every {@link #CHECK_MILLIS}; where classes load, the cost is one
+ * volatile write.
  */
 final class IdleCacheRelease implements Runnable {
 

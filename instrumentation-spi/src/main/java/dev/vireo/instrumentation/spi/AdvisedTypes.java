@@ -60,12 +60,13 @@ public final class AdvisedTypes implements TypeInstrumentation {
   /**
    * The declared types, except classes that declare none of the advised methods when every advice was declared with
    * {@link MethodNames}: their advice would change nothing, and the types' own matcher, perhaps a super type walk,
-   * is not asked. A slot field is added to every matched type, so with one nothing is left out.
+   * is not asked. Every matched type gets the slot field, if there is one, so then no class is left out.
    */
   @Override
   public synchronized ElementMatcher<TypeDescription> typeMatcher() {
     if (typeMatcher == null) {
-      long bits = everyMethodNamed && !injectsSlot && !methods.isEmpty() ? MethodNameIndex.shared().bitsOf(methodNames) : 0;
+      boolean byName = everyMethodNamed && !injectsSlot && !methods.isEmpty();
+      long bits = byName ? MethodNameIndex.shared().bitsOf(methodNames) : 0;
       typeMatcher = bits == 0 ? types : new DeclaringNamedMethods(bits, types);
     }
     return typeMatcher;

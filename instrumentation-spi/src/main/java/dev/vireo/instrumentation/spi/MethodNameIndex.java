@@ -2,6 +2,7 @@ package dev.vireo.instrumentation.spi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,8 +101,8 @@ public final class MethodNameIndex {
         byte[][] sameLength = namesByLength[length];
         long[] sameLengthBits = bitsByLength[length];
         int at = sameLength == null ? 0 : sameLength.length;
-        namesByLength[length] = sameLength = copyOf(sameLength, at + 1);
-        bitsByLength[length] = sameLengthBits = copyOf(sameLengthBits, at + 1);
+        namesByLength[length] = sameLength = at == 0 ? new byte[1][] : Arrays.copyOf(sameLength, at + 1);
+        bitsByLength[length] = sameLengthBits = at == 0 ? new long[1] : Arrays.copyOf(sameLengthBits, at + 1);
         sameLength[at] = bytes;
         sameLengthBits[at] = 1L << bit;
       }
@@ -131,22 +132,6 @@ public final class MethodNameIndex {
         }
       }
       return true;
-    }
-
-    private static byte[][] copyOf(byte[][] array, int length) {
-      byte[][] copy = new byte[length][];
-      if (array != null) {
-        System.arraycopy(array, 0, copy, 0, array.length);
-      }
-      return copy;
-    }
-
-    private static long[] copyOf(long[] array, int length) {
-      long[] copy = new long[length];
-      if (array != null) {
-        System.arraycopy(array, 0, copy, 0, array.length);
-      }
-      return copy;
     }
   }
 }
