@@ -147,6 +147,8 @@ final class ForkedRuns {
         }
         Thread.sleep(10);
       }
+      long backendRssAtReady = ProcessSample.of(backend.pid()).rssKib();
+      long frontendRssAtReady = ProcessSample.of(frontend.pid()).rssKib();
 
       spans.drain();
       long spansBefore = spans.total();
@@ -201,6 +203,12 @@ final class ForkedRuns {
             (spans.total(FRONTEND_SERVICE) - frontendSpansBefore) / checkouts);
         spanText = String.format(Locale.ROOT, " | %.1f spans/req", perRequest);
       }
+      // issue 24's memory targets are on this app: neither JVM holds the Kafka broker, whose buffers make the
+      // all-in-one shop's heap move in 8 MiB steps from run to run
+      into.add(name, Metric.BACKEND_RSS_AT_READY, backendRssAtReady / 1024.0);
+      into.add(name, Metric.FRONTEND_RSS_AT_READY, frontendRssAtReady / 1024.0);
+      into.add(name, Metric.BACKEND_HEAP_AFTER_GC, jcmd.heapUsedAfterFullGcKib(backend.pid()) / 1024.0);
+      into.add(name, Metric.FRONTEND_HEAP_AFTER_GC, jcmd.heapUsedAfterFullGcKib(frontend.pid()) / 1024.0);
       System.out.printf(Locale.ROOT, "  %-22s %7.1f req/s p99 %7.2f ms (%d in window) | CPU/req µs: "
               + "backend %6.0f (JIT %5.0f) frontend %6.0f (JIT %5.0f)%s%n", runName, result.throughputPerSecond(),
           result.p99Millis(), requests, backendCpu.processMillis() * 1000 / requests,
