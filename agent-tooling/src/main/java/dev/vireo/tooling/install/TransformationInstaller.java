@@ -3,6 +3,7 @@ package dev.vireo.tooling.install;
 import dev.vireo.bootstrap.AdviceBootstrap;
 import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
+import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeHierarchyLookup;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
@@ -68,12 +69,29 @@ public final class TransformationInstaller {
     long prepared = System.nanoTime();
     ClassFileTransformer transformer = builder.installOn(instrumentation);
     cacheRelease.start();
+    startCollectedEntryRemoval();
     VireoLog.debug(
         "transformations prepared in {} ms, installed on {} loaded classes in {} ms",
         (prepared - start) / 1_000_000,
         instrumentation.getAllLoadedClasses().length,
         (System.nanoTime() - prepared) / 1_000_000);
     return transformer;
+  }
+
+  /** The entries of virtual fields whose owners were collected go as the GC clears them, not at the fields' next use. */
+  private static void startCollectedEntryRemoval() {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                VirtualField.removeCollectedEntries();
+              } catch (InterruptedException stop) {
+                // the JVM is exiting
+              }
+            },
+            "vireo-weak-keys");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /**

@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Attaches agent state to library objects the agent cannot add fields to (e.g. the span of an
  * {@code HttpURLConnection} across its calls). Keys are held weakly and compared by identity, so an
  * object that is collected takes its state with it: the keys of collected owners land on a
- * reference queue, and every read and write removes up to {@link #MAX_EXPUNGED_PER_CALL} of them
- * (bounded, so no call pays for a whole GC's worth), so a field that is only read still lets go
- * of the state of collected owners. Lock-free for readers (polling an empty queue takes no lock),
+ * reference queue, from which the agent's own thread ({@link #removeCollectedEntries}) removes
+ * their entries as the GC clears them, and every read and write removes up to {@link
+ * #MAX_EXPUNGED_PER_CALL} of them too (bounded, so no call pays for a whole GC's worth; and enough
+ * where that thread does not run). Lock-free for readers (polling an empty queue takes no lock),
  * and free of any allocation while the field holds nothing (hot paths look up far more often than
  * they store).
  *
@@ -24,12 +25,25 @@ public final class VirtualField<T, F> {
   /** Stale entries removed per call at most. */
   static final int MAX_EXPUNGED_PER_CALL = 64;
 
+  /** The keys of every field's collected owners. */
+  private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
+
   private final ConcurrentHashMap<Object, F> map = new ConcurrentHashMap<>();
-  private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
   private final boolean usesSlot;
 
   private VirtualField(boolean usesSlot) {
     this.usesSlot = usesSlot;
+  }
+
+  /**
+   * Removes the entry of each collected owner, of every field, as the GC clears it; returns when interrupted. Without
+   * it an entry whose owner is gone stays until its field is used again: the state of every statement a service ran
+   * since its last GC, say, after its load stopped.
+   */
+  public static void removeCollectedEntries() throws InterruptedException {
+    while (true) {
+      ((WeakKey) COLLECTED.remove()).removeEntry();
+    }
   }
 
   public static <T, F> VirtualField<T, F> create() {
@@ -85,7 +99,7 @@ public final class VirtualField<T, F> {
         map.remove(new Lookup(owner));
       }
     } else {
-      map.put(new WeakKey(owner, collected), value);
+      map.put(new WeakKey(owner, map), value);
     }
   }
 
@@ -100,20 +114,26 @@ public final class VirtualField<T, F> {
     return map.size();
   }
 
-  private void expunge(int max) {
+  private static void expunge(int max) {
     Object ref;
-    for (int i = 0; i < max && (ref = collected.poll()) != null; i++) {
-      map.remove(ref);
+    for (int i = 0; i < max && (ref = COLLECTED.poll()) != null; i++) {
+      ((WeakKey) ref).removeEntry();
     }
   }
 
   /** The stored key; equal to a {@link Lookup} of the same referent. */
   private static final class WeakKey extends WeakReference<Object> {
     private final int hash;
+    private final ConcurrentHashMap<Object, ?> map;
 
-    WeakKey(Object referent, ReferenceQueue<Object> queue) {
-      super(referent, queue);
+    WeakKey(Object referent, ConcurrentHashMap<Object, ?> map) {
+      super(referent, COLLECTED);
       this.hash = System.identityHashCode(referent);
+      this.map = map;
+    }
+
+    void removeEntry() {
+      map.remove(this);
     }
 
     @Override

@@ -118,6 +118,42 @@ class VirtualFieldTest {
     assertThat(callsThatRemovedSome).isGreaterThanOrEqualTo((stored - 1) / VirtualField.MAX_EXPUNGED_PER_CALL);
   }
 
+  @Test
+  void theRemovalThreadLetsGoOfCollectedOwnersWithoutAnyFurtherUseOfTheField() throws Exception {
+    VirtualField<Object, Object> field = VirtualField.create();
+    Object live = new Object();
+    field.set(live, "live");
+    for (int i = 0; i < 10_000; i++) {
+      field.set(new Object(), new byte[16]);
+    }
+    Thread removal =
+        new Thread(
+            () -> {
+              try {
+                VirtualField.removeCollectedEntries();
+              } catch (InterruptedException stop) {
+                // the test is over
+              }
+            });
+    removal.setDaemon(true);
+    removal.start();
+    try {
+      long deadline = System.nanoTime() + 60_000_000_000L; // a bound for a broken build, not the proof
+      while (field.storedEntries() > 1) { // storedEntries() only reads the map's size
+        ManagementFactory.getMemoryMXBean().gc();
+        if (System.nanoTime() > deadline) {
+          fail("still %d entries stored", field.storedEntries());
+        }
+        Thread.sleep(10);
+      }
+    } finally {
+      removal.interrupt();
+      removal.join(10_000);
+    }
+    assertThat(removal.isAlive()).isFalse();
+    assertThat(field.get(live)).isEqualTo("live");
+  }
+
   private static long usedHeapAfterFullGc() {
     for (int i = 0; i < 3; i++) {
       ManagementFactory.getMemoryMXBean().gc();
