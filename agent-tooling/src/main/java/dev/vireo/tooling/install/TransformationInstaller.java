@@ -78,7 +78,7 @@ public final class TransformationInstaller {
     return transformer;
   }
 
-  /** The entries of virtual fields whose owners were collected go as the GC clears them, not at the fields' next use. */
+  /** Entries of virtual fields whose owners were collected go as the GC clears them, not at the fields' next use. */
   private static void startCollectedEntryRemoval() {
     Thread thread =
         new Thread(

@@ -92,7 +92,8 @@ class ClassHeaderTest {
     MethodNameIndex.Table table = MethodNameIndex.table();
     for (Class<?> type :
         Arrays.asList(
-            WideConstants.class, CallsExecute.class, Ünïcödé.class, String.class, ConcurrentHashMap.class, Object.class)) {
+            WideConstants.class, CallsExecute.class, Ünïcödé.class, String.class, ConcurrentHashMap.class,
+            Object.class)) {
       long expected = 0;
       for (Method method : type.getDeclaredMethods()) {
         expected |= bit(table, method.getName());

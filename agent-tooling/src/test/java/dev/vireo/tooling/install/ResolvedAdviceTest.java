@@ -37,7 +37,9 @@ class ResolvedAdviceTest {
   private static ResolvedAdvice newAdvice() {
     ResolvedAdvice advice =
         new ResolvedAdvice(
-            Advice.withCustomMapping(), Advice.ExceptionHandler.Default.SUPPRESSING, ResolvedAdviceTest.class.getClassLoader());
+            Advice.withCustomMapping(),
+            Advice.ExceptionHandler.Default.SUPPRESSING,
+            ResolvedAdviceTest.class.getClassLoader());
     advice.add(named("call"), EnterAdvice.class.getName());
     return advice;
   }
