@@ -27,10 +27,7 @@ final class ClassHeader {
   /** Throws IllegalArgumentException for bytes that are not a well-formed class file header. */
   static ClassHeader parse(byte[] bytes) {
     try {
-      if (u4(bytes, 0) != 0xCAFEBABE) {
-        throw new IllegalArgumentException("not a class file");
-      }
-      int count = u2(bytes, 8);
+      int count = constantPoolCount(bytes);
       int[] offsets = new int[count]; // of each entry's first byte after the tag
       int at = 10;
       for (int i = 1; i < count; i++) {
@@ -61,10 +58,7 @@ final class ClassHeader {
    */
   static long declaredMethodNames(byte[] bytes, MethodNameIndex.Table names) {
     try {
-      if (u4(bytes, 0) != 0xCAFEBABE) {
-        throw new IllegalArgumentException("not a class file");
-      }
-      int count = u2(bytes, 8);
+      int count = constantPoolCount(bytes);
       int at = 10;
       long[] bitsByIndex = null; // of the UTF-8 entries that hold one of the names
       for (int i = 1; i < count; i++) {
@@ -106,6 +100,14 @@ final class ClassHeader {
     } catch (ArrayIndexOutOfBoundsException e) {
       throw new IllegalArgumentException("truncated class file", e);
     }
+  }
+
+  /** The constant pool's count, after checking that the bytes start as a class file does. */
+  private static int constantPoolCount(byte[] bytes) {
+    if (u4(bytes, 0) != 0xCAFEBABE) {
+      throw new IllegalArgumentException("not a class file");
+    }
+    return u2(bytes, 8);
   }
 
   /** The offset just past the field or method whose access flags are at {@code at}. */

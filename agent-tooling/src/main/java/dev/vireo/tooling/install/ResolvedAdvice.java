@@ -27,8 +27,7 @@ final class ResolvedAdvice {
   private final ClassFileLocator adviceClasses;
   private final List<ElementMatcher<? super MethodDescription>> methods = new ArrayList<>();
   private final List<String> adviceClassNames = new ArrayList<>();
-  private final Map<ClassLoader, AsmVisitorWrapper> byLoader = new WeakHashMap<>();
-  private volatile AsmVisitorWrapper forBootstrap;
+  private final Map<ClassLoader, AsmVisitorWrapper> byLoader = new WeakHashMap<>(); // the bootstrap loader as null
 
   ResolvedAdvice(Advice.WithCustomMapping mapping, Advice.ExceptionHandler exceptionHandler, ClassLoader agentLoader) {
     this.mapping = mapping;
@@ -44,13 +43,6 @@ final class ResolvedAdvice {
 
   /** The advice for a class of {@code loader}, resolving it on first use. */
   AsmVisitorWrapper forLoader(ClassLoader loader) {
-    if (loader == null) {
-      AsmVisitorWrapper resolved = forBootstrap;
-      if (resolved == null) {
-        forBootstrap = resolved = resolve(null);
-      }
-      return resolved;
-    }
     AsmVisitorWrapper resolved;
     synchronized (byLoader) {
       resolved = byLoader.get(loader);
@@ -69,7 +61,6 @@ final class ResolvedAdvice {
     synchronized (byLoader) {
       byLoader.clear();
     }
-    forBootstrap = null;
   }
 
   private AsmVisitorWrapper resolve(ClassLoader loader) {

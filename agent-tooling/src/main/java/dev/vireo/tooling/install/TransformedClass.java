@@ -1,7 +1,6 @@
 package dev.vireo.tooling.install;
 
 import dev.vireo.instrumentation.spi.MethodNameIndex;
-
 import java.io.IOException;
 import net.bytebuddy.dynamic.ClassFileLocator;
 

@@ -11,8 +11,8 @@ import net.bytebuddy.matcher.ElementMatchers;
 /**
  * A method matcher that knows the names of every method it can match. Given to {@link AdvisedTypes#advise} for all of
  * a type instrumentation's advice, it lets the agent skip, without any super type walk, each class that declares no
- * method with one of those names, read from its class file: the advice would change nothing in it. Narrowing with {@link #and} keeps the names; anything else ({@code or}, plain Byte Buddy
- * matchers) simply gets no such short cut.
+ * method with one of those names, read from its class file: the advice would change nothing in it. Narrowing with
+ * {@link #and} keeps the names; anything else ({@code or}, plain Byte Buddy matchers) simply gets no such short cut.
  */
 public final class MethodNames extends ElementMatcher.Junction.AbstractBase<MethodDescription> {
 
@@ -39,7 +39,8 @@ public final class MethodNames extends ElementMatcher.Junction.AbstractBase<Meth
   @SuppressWarnings("unchecked") // as Byte Buddy's own conjunction: it is only ever given the Us it was built for
   public <U extends MethodDescription> ElementMatcher.Junction<U> and(ElementMatcher<? super U> other) {
     ElementMatcher<? super U> self = (ElementMatcher<? super U>) matcher;
-    return (ElementMatcher.Junction<U>) (ElementMatcher.Junction<?>) new MethodNames(names, new Conjunction<U>(self, other));
+    MethodNames narrowed = new MethodNames(names, new Conjunction<U>(self, other));
+    return (ElementMatcher.Junction<U>) (ElementMatcher.Junction<?>) narrowed;
   }
 
   @Override
