@@ -28,6 +28,9 @@ public final class AgentClassLoader extends ClassLoader {
 
   static final String PREFIX = "inst/";
 
+  // Parallel capable, although that keeps a lock object per class name ever asked for (about 0.3 MB of heap): with
+  // the loader itself as the one lock, a thread defining an agent class (its transformation included) can wait on an
+  // application thread whose transformation waits for another agent class. Tried without: two smoke tests hung.
   static {
     registerAsParallelCapable();
   }
@@ -152,6 +155,14 @@ public final class AgentClassLoader extends ClassLoader {
     return PREFIX + resourceName;
   }
 
+  /**
+   * Drops the listing of class names (about 0.4 MB): reference checks run as libraries first load, and the modules
+   * keep their own names; a check after this lists the jar again.
+   */
+  public void forgetClassNames() {
+    classNames = null;
+  }
+
   /** Class names below a package (slash form, e.g. {@code dev/vireo/instrumentation/jdbc/}). */
   public List<String> classNamesUnder(String packagePath) {
     String prefix = packagePath.replace('/', '.');
@@ -166,7 +177,8 @@ public final class AgentClassLoader extends ClassLoader {
 
   /**
    * Every class name in the jar, listed once: each module's reference check asks for its own package, and walking
-   * the ~5,000 entries again for each would allocate an entry object per entry per module.
+   * the ~5,000 entries again for each would allocate an entry object per entry per module. {@link
+   * #forgetClassNames} lets it go once checks stop.
    */
   private String[] classNames() {
     String[] names = classNames;

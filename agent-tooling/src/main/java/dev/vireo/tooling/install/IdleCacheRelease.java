@@ -18,7 +18,7 @@ final class IdleCacheRelease implements Runnable {
 
   private final TypeDescriptionCache descriptions;
   private final ClassHeaderHierarchy headers;
-  private final List<ResolvedAdvice> advice = new CopyOnWriteArrayList<>();
+  private final List<Runnable> otherReleases = new CopyOnWriteArrayList<>();
   private volatile long transformations;
   private long seenAtLastCheck = -1;
   private boolean released;
@@ -28,9 +28,9 @@ final class IdleCacheRelease implements Runnable {
     this.headers = headers;
   }
 
-  /** Resolved advice to release with the type caches. */
-  void alsoRelease(ResolvedAdvice resolved) {
-    advice.add(resolved);
+  /** Something else to release with the type caches: resolved advice, the agent jar's class-name listing. */
+  void alsoRelease(Runnable release) {
+    otherReleases.add(release);
   }
 
   /** A class is being matched: the caches are in use. Racy increments lose counts, never the change itself. */
@@ -72,8 +72,8 @@ final class IdleCacheRelease implements Runnable {
     if (quiet && !released) {
       descriptions.clear();
       headers.clear();
-      for (ResolvedAdvice resolved : advice) {
-        resolved.clear();
+      for (Runnable release : otherReleases) {
+        release.run();
       }
       released = true;
       VireoLog.debug("no class transformed for {} s: type caches released", CHECK_MILLIS / 1000);

@@ -1,6 +1,7 @@
 package dev.vireo.tooling.install;
 
 import dev.vireo.bootstrap.AdviceBootstrap;
+import dev.vireo.bootstrap.AgentClassLoader;
 import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
 import dev.vireo.instrumentation.api.VirtualField;
@@ -57,12 +58,15 @@ public final class TransformationInstaller {
         try {
           AdviceTransformer transformer =
               new AdviceTransformer(module.name(), referencesResolve, typeInstrumentation, moduleAgentLoader);
-          cacheRelease.alsoRelease(transformer.advice());
+          cacheRelease.alsoRelease(transformer.advice()::clear);
           builder = builder.type(typeInstrumentation.typeMatcher(), loaderMatcher).transform(transformer);
         } catch (Exception | LinkageError e) {
           VireoLog.warn("instrumentation '{}' could not be prepared and is skipped: {}", module.name(), e.toString());
         }
       }
+    }
+    if (agentLoader instanceof AgentClassLoader) {
+      cacheRelease.alsoRelease(((AgentClassLoader) agentLoader)::forgetClassNames);
     }
     AdviceBootstrap.install(new IndyAdviceLinker(loaders));
     TypeHierarchyLookup.Installed.install(hierarchy);

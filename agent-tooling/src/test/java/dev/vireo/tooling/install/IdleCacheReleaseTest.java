@@ -42,7 +42,7 @@ class IdleCacheReleaseTest {
     ResolvedAdvice advice =
         new ResolvedAdvice(Advice.withCustomMapping(), Advice.ExceptionHandler.Default.SUPPRESSING, loader);
     advice.add(named("call"), ResolvedAdviceTest.EnterAdvice.class.getName());
-    release.alsoRelease(advice);
+    release.alsoRelease(advice::clear);
     AsmVisitorWrapper resolved = advice.forLoader(loader);
     release.used();
     release.check();
