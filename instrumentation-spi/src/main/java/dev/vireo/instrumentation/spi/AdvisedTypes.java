@@ -7,6 +7,7 @@ import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.NameMatcher;
 
 /**
  * A {@link TypeInstrumentation} declared with {@link TypeInstrumentation#forTypes}: the types, and
@@ -50,6 +51,12 @@ public final class AdvisedTypes implements TypeInstrumentation {
     this.injectsSlot = true;
     typeMatcher = null;
     return this;
+  }
+
+  /** {@code named(...)} and {@code namedOneOf(...)} of Byte Buddy's {@code ElementMatchers} are name matchers. */
+  @Override
+  public boolean matchesByNameOnly() {
+    return types instanceof NameMatcher;
   }
 
   @Override

@@ -27,6 +27,15 @@ public interface TypeInstrumentation {
     return false;
   }
 
+  /**
+   * Whether {@link #typeMatcher} decides by the class name alone ({@code named}, {@code namedOneOf}), so that it
+   * costs less than the module's class loader check: the agent then asks the loader only about classes of those
+   * names, and a library absent from the application costs no look-up through its class loaders.
+   */
+  default boolean matchesByNameOnly() {
+    return false;
+  }
+
   /** Starts the declaration of the advice for the types {@code types} matches. */
   static AdvisedTypes forTypes(ElementMatcher<TypeDescription> types) {
     return new AdvisedTypes(types);

@@ -1,7 +1,11 @@
 package dev.vireo.instrumentation.spi;
 
 import static dev.vireo.instrumentation.spi.MethodNames.methodsNamed;
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,5 +105,27 @@ class AdvisedTypesTest {
     public long declaredMethodNames(String typeName) {
       return bits[0];
     }
+  }
+
+  @Test
+  void typesDeclaredByNameAreMatchedByNameOnlyWhateverTheAdvice() {
+    assertThat(TypeInstrumentation.forTypes(named("java.net.HttpURLConnection")).matchesByNameOnly()).isTrue();
+    assertThat(
+            TypeInstrumentation.forTypes(namedOneOf("java.net.HttpURLConnection", "java.net.URLConnection"))
+                .advise(methodsNamed("connect"), "example.ConnectAdvice")
+                .matchesByNameOnly())
+        .isTrue();
+    assertThat(TypeInstrumentation.forTypes(nameStartsWith("java.net.")).matchesByNameOnly()).isTrue();
+  }
+
+  @Test
+  void typesDeclaredByTheirSuperTypesOrByNameAndMoreAreNotMatchedByNameOnly() {
+    assertThat(TypeInstrumentation.forTypes(hasSuperType(named("java.net.URLConnection"))).matchesByNameOnly())
+        .isFalse();
+    assertThat(
+            TypeInstrumentation.forTypes(named("java.net.HttpURLConnection").and(isPublic()))
+                .advise(methodsNamed("connect"), "example.ConnectAdvice")
+                .matchesByNameOnly())
+        .isFalse();
   }
 }
