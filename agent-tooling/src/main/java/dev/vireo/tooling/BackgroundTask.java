@@ -1,8 +1,8 @@
 package dev.vireo.tooling;
 
 /**
- * Runs one short piece of agent work on a daemon thread of its own, so that the application thread that happened to
- * trigger it (the one whose first span built the SDK) does not wait for it.
+ * Runs agent work on a daemon thread of its own: a short task the application thread that happened to trigger it (the
+ * one whose first span built the SDK) should not wait for, or one of the agent's long-lived loops.
  */
 public final class BackgroundTask {
 

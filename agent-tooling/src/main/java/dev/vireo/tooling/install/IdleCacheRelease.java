@@ -1,6 +1,7 @@
 package dev.vireo.tooling.install;
 
 import dev.vireo.bootstrap.VireoLog;
+import dev.vireo.tooling.BackgroundTask;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -39,9 +40,7 @@ final class IdleCacheRelease implements Runnable {
   }
 
   void start() {
-    Thread thread = new Thread(this, "vireo-type-cache-release");
-    thread.setDaemon(true);
-    thread.start();
+    BackgroundTask.start("vireo-type-cache-release", this);
   }
 
   @Override

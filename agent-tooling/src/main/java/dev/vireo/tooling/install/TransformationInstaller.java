@@ -8,6 +8,7 @@ import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeHierarchyLookup;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
+import dev.vireo.tooling.BackgroundTask;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.util.HashMap;
@@ -96,18 +97,15 @@ public final class TransformationInstaller {
 
   /** Entries of virtual fields whose owners were collected go as the GC clears them, not at the fields' next use. */
   private static void startCollectedEntryRemoval() {
-    Thread thread =
-        new Thread(
-            () -> {
-              try {
-                VirtualField.removeCollectedEntries();
-              } catch (InterruptedException stop) {
-                // the JVM is exiting
-              }
-            },
-            "vireo-weak-keys");
-    thread.setDaemon(true);
-    thread.start();
+    BackgroundTask.start(
+        "vireo-weak-keys",
+        () -> {
+          try {
+            VirtualField.removeCollectedEntries();
+          } catch (InterruptedException stop) {
+            // the JVM is exiting
+          }
+        });
   }
 
   /**

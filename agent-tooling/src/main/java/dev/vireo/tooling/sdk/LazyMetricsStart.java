@@ -3,6 +3,7 @@ package dev.vireo.tooling.sdk;
 import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.InstrumentationConfig;
 import dev.vireo.instrumentation.api.VireoTelemetry;
+import dev.vireo.tooling.BackgroundTask;
 import dev.vireo.tooling.runtime.RuntimeTelemetrySettings;
 
 /**
@@ -33,9 +34,7 @@ public final class LazyMetricsStart implements Runnable {
   }
 
   static void schedule(AgentSdk sdk, long delayMillis, boolean buildsSdk) {
-    Thread thread = new Thread(new LazyMetricsStart(sdk, delayMillis, buildsSdk), "vireo-metrics-start");
-    thread.setDaemon(true);
-    thread.start();
+    BackgroundTask.start("vireo-metrics-start", new LazyMetricsStart(sdk, delayMillis, buildsSdk));
   }
 
   @Override
