@@ -56,6 +56,11 @@ class RuntimeMetricsTest {
     // System.gc() is a full collection: its action says so on every HotSpot collector
     assertThat(gc.getHistogramData().getPoints())
         .anySatisfy(p -> assertThat(p.getAttributes().get(AttributeKey.stringKey("jvm.gc.action"))).contains("major"));
+    // read straight from the notification's CompositeData: the names are those of the JVM's collector MXBeans
+    List<String> collectors = new ArrayList<>();
+    ManagementFactory.getGarbageCollectorMXBeans().forEach(bean -> collectors.add(bean.getName()));
+    assertThat(gc.getHistogramData().getPoints())
+        .allSatisfy(p -> assertThat(collectors).contains(p.getAttributes().get(AttributeKey.stringKey("jvm.gc.name"))));
   }
 
   @Test
