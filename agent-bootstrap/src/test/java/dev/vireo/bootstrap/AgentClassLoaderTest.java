@@ -1,6 +1,7 @@
 package dev.vireo.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -79,9 +80,35 @@ class AgentClassLoaderTest {
         assertThat(loaded.getClassLoader()).isSameAs(loader);
         assertThat(loaded).isSameAs(results.get(i % STORED.size()).get());
       }
+      assertThat(loader.namesBeingLoaded()).isZero();
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  @Test
+  void keepsNoLockOnceANameIsLoaded() throws Exception {
+    for (Class<?> type : STORED) {
+      loader.loadClass(type.getName());
+    }
+    assertThat(loader.loadClass("java.util.ArrayList")).isSameAs(ArrayList.class);
+    assertThatThrownBy(() -> loader.loadClass("dev.vireo.bootstrap.NotInTheJar"))
+        .isInstanceOf(ClassNotFoundException.class);
+
+    assertThat(loader.namesBeingLoaded()).isZero();
+  }
+
+  @Test
+  void holdsNoClassNameForGoodOnceItsClassIsDefined() throws Exception {
+    String name = new String(Second.class.getName().toCharArray());
+    WeakReference<String> asked = new WeakReference<>(name);
+
+    assertThat(loader.loadClass(name).getClassLoader()).isSameAs(loader);
+    name = null;
+    collectGarbage(asked);
+
+    // ClassLoader's own per-name locks (getClassLoadingLock) would hold the name as long as the loader lives
+    assertThat(asked.get()).isNull();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.vireo.tooling.install;
 
+import dev.vireo.bootstrap.LoadingLocks;
 import java.io.IOException;
 import java.security.ProtectionDomain;
 
@@ -17,6 +18,8 @@ final class ApplicationOpenTelemetryClassLoader extends ClassLoader {
     registerAsParallelCapable();
   }
 
+  private final LoadingLocks locks = new LoadingLocks();
+
   private final ModuleClasses moduleClasses;
   private final ClassLoader moduleLoader;
   private final ClassLoader applicationLoader;
@@ -33,21 +36,27 @@ final class ApplicationOpenTelemetryClassLoader extends ClassLoader {
 
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    synchronized (getClassLoadingLock(name)) {
-      Class<?> loaded = findLoadedClass(name);
-      if (loaded == null) {
-        if (moduleClasses.facesApplicationOpenTelemetry(name)) {
-          loaded = define(name);
-        } else if (name.startsWith("io.opentelemetry.") && applicationLoader != null) {
-          loaded = Class.forName(name, false, applicationLoader);
-        } else {
-          loaded = Class.forName(name, false, moduleLoader);
+    Object own = new Object();
+    Object lock = locks.lockFor(name, own);
+    try {
+      synchronized (lock) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded == null) {
+          if (moduleClasses.facesApplicationOpenTelemetry(name)) {
+            loaded = define(name);
+          } else if (name.startsWith("io.opentelemetry.") && applicationLoader != null) {
+            loaded = Class.forName(name, false, applicationLoader);
+          } else {
+            loaded = Class.forName(name, false, moduleLoader);
+          }
         }
+        if (resolve) {
+          resolveClass(loaded);
+        }
+        return loaded;
       }
-      if (resolve) {
-        resolveClass(loaded);
-      }
-      return loaded;
+    } finally {
+      locks.done(name, own);
     }
   }
 

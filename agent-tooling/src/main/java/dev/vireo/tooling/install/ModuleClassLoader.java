@@ -1,5 +1,6 @@
 package dev.vireo.tooling.install;
 
+import dev.vireo.bootstrap.LoadingLocks;
 import java.io.IOException;
 import java.security.ProtectionDomain;
 
@@ -15,6 +16,8 @@ final class ModuleClassLoader extends ClassLoader {
   static {
     registerAsParallelCapable();
   }
+
+  private final LoadingLocks locks = new LoadingLocks();
 
   private final ModuleClasses moduleClasses;
   private final ClassLoader agentLoader;
@@ -32,21 +35,27 @@ final class ModuleClassLoader extends ClassLoader {
 
   @Override
   protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    synchronized (getClassLoadingLock(name)) {
-      Class<?> loaded = findLoadedClass(name);
-      if (loaded == null) {
-        if (moduleClasses.facesApplicationOpenTelemetry(name)) {
-          loaded = applicationOpenTelemetrySide().loadClass(name);
-        } else if (moduleClasses.contains(name)) {
-          loaded = defineModuleClass(name);
-        } else {
-          loaded = fromAgentOrApplication(name);
+    Object own = new Object();
+    Object lock = locks.lockFor(name, own);
+    try {
+      synchronized (lock) {
+        Class<?> loaded = findLoadedClass(name);
+        if (loaded == null) {
+          if (moduleClasses.facesApplicationOpenTelemetry(name)) {
+            loaded = applicationOpenTelemetrySide().loadClass(name);
+          } else if (moduleClasses.contains(name)) {
+            loaded = defineModuleClass(name);
+          } else {
+            loaded = fromAgentOrApplication(name);
+          }
         }
+        if (resolve) {
+          resolveClass(loaded);
+        }
+        return loaded;
       }
-      if (resolve) {
-        resolveClass(loaded);
-      }
-      return loaded;
+    } finally {
+      locks.done(name, own);
     }
   }
 
