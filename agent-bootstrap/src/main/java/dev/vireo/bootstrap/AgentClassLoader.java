@@ -24,18 +24,14 @@ import java.util.jar.JarFile;
  * <p>The parent is the platform class loader (Java 9+) so the agent sees {@code java.sql},
  * {@code java.net.http} and the bootstrap bridge, but never the application's classes.
  */
-public final class AgentClassLoader extends ClassLoader {
+public final class AgentClassLoader extends ParallelLoadingClassLoader {
 
   static final String PREFIX = "inst/";
 
-  // Parallel capable: with the loader itself as the one lock, a thread defining an agent class (its transformation
-  // included) can wait on an application thread whose transformation waits for another agent class. Tried without:
-  // two smoke tests hung. The per-name locks are LoadingLocks, not ClassLoader's, which would stay for good.
+  // parallel capability is not inherited: see ParallelLoadingClassLoader
   static {
     registerAsParallelCapable();
   }
-
-  private final LoadingLocks locks = new LoadingLocks();
 
   private final JarFile jar;
   private final String jarUrl;
@@ -57,35 +53,15 @@ public final class AgentClassLoader extends ClassLoader {
    * here first never changes which class a name resolves to.
    */
   @Override
-  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    Object own = new Object();
-    Object lock = locks.lockFor(name, own);
-    try {
-      synchronized (lock) {
-        Class<?> loaded = findLoadedClass(name);
-        if (loaded == null) {
-          JarEntry entry = name.startsWith("java.") ? null : jar.getJarEntry(classEntryName(name));
-          loaded = entry == null ? loadFromParent(name) : define(name, entry);
-        }
-        if (resolve) {
-          resolveClass(loaded);
-        }
-        return loaded;
-      }
-    } finally {
-      locks.done(name, own);
-    }
+  protected Class<?> loadNew(String name) throws ClassNotFoundException {
+    JarEntry entry = name.startsWith("java.") ? null : jar.getJarEntry(classEntryName(name));
+    return entry == null ? loadFromParent(name) : define(name, entry);
   }
 
   /** As ClassLoader.loadClass delegates, without taking (and keeping) a ClassLoader lock for the name. */
   private Class<?> loadFromParent(String name) throws ClassNotFoundException {
     ClassLoader parent = getParent();
     return parent != null ? parent.loadClass(name) : Class.forName(name, false, null);
-  }
-
-  /** Names being loaded right now; empty when no thread is loading (for tests). */
-  int namesBeingLoaded() {
-    return locks.size();
   }
 
   @Override

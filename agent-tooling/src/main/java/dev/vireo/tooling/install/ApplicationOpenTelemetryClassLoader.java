@@ -1,6 +1,6 @@
 package dev.vireo.tooling.install;
 
-import dev.vireo.bootstrap.LoadingLocks;
+import dev.vireo.bootstrap.ParallelLoadingClassLoader;
 import java.io.IOException;
 import java.security.ProtectionDomain;
 
@@ -12,13 +12,11 @@ import java.security.ProtectionDomain;
  * module's agent-facing classes) comes through the module's {@link ModuleClassLoader}, so the two
  * sides meet only in signatures made of JDK types.
  */
-final class ApplicationOpenTelemetryClassLoader extends ClassLoader {
+final class ApplicationOpenTelemetryClassLoader extends ParallelLoadingClassLoader {
 
   static {
-    registerAsParallelCapable();
+    registerAsParallelCapable(); // not inherited
   }
-
-  private final LoadingLocks locks = new LoadingLocks();
 
   private final ModuleClasses moduleClasses;
   private final ClassLoader moduleLoader;
@@ -35,29 +33,14 @@ final class ApplicationOpenTelemetryClassLoader extends ClassLoader {
   }
 
   @Override
-  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    Object own = new Object();
-    Object lock = locks.lockFor(name, own);
-    try {
-      synchronized (lock) {
-        Class<?> loaded = findLoadedClass(name);
-        if (loaded == null) {
-          if (moduleClasses.facesApplicationOpenTelemetry(name)) {
-            loaded = define(name);
-          } else if (name.startsWith("io.opentelemetry.") && applicationLoader != null) {
-            loaded = Class.forName(name, false, applicationLoader);
-          } else {
-            loaded = Class.forName(name, false, moduleLoader);
-          }
-        }
-        if (resolve) {
-          resolveClass(loaded);
-        }
-        return loaded;
-      }
-    } finally {
-      locks.done(name, own);
+  protected Class<?> loadNew(String name) throws ClassNotFoundException {
+    if (moduleClasses.facesApplicationOpenTelemetry(name)) {
+      return define(name);
     }
+    if (name.startsWith("io.opentelemetry.") && applicationLoader != null) {
+      return Class.forName(name, false, applicationLoader);
+    }
+    return Class.forName(name, false, moduleLoader);
   }
 
   private Class<?> define(String name) throws ClassNotFoundException {

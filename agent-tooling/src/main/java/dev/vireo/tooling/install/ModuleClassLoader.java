@@ -1,6 +1,6 @@
 package dev.vireo.tooling.install;
 
-import dev.vireo.bootstrap.LoadingLocks;
+import dev.vireo.bootstrap.ParallelLoadingClassLoader;
 import java.io.IOException;
 import java.security.ProtectionDomain;
 
@@ -11,13 +11,11 @@ import java.security.ProtectionDomain;
  * and everything else (the library) through the application loader, which wins for the rest so a
  * library the agent also bundles privately (OkHttp) is the application's copy.
  */
-final class ModuleClassLoader extends ClassLoader {
+final class ModuleClassLoader extends ParallelLoadingClassLoader {
 
   static {
-    registerAsParallelCapable();
+    registerAsParallelCapable(); // not inherited
   }
-
-  private final LoadingLocks locks = new LoadingLocks();
 
   private final ModuleClasses moduleClasses;
   private final ClassLoader agentLoader;
@@ -34,29 +32,11 @@ final class ModuleClassLoader extends ClassLoader {
   }
 
   @Override
-  protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-    Object own = new Object();
-    Object lock = locks.lockFor(name, own);
-    try {
-      synchronized (lock) {
-        Class<?> loaded = findLoadedClass(name);
-        if (loaded == null) {
-          if (moduleClasses.facesApplicationOpenTelemetry(name)) {
-            loaded = applicationOpenTelemetrySide().loadClass(name);
-          } else if (moduleClasses.contains(name)) {
-            loaded = defineModuleClass(name);
-          } else {
-            loaded = fromAgentOrApplication(name);
-          }
-        }
-        if (resolve) {
-          resolveClass(loaded);
-        }
-        return loaded;
-      }
-    } finally {
-      locks.done(name, own);
+  protected Class<?> loadNew(String name) throws ClassNotFoundException {
+    if (moduleClasses.facesApplicationOpenTelemetry(name)) {
+      return applicationOpenTelemetrySide().loadClass(name);
     }
+    return moduleClasses.contains(name) ? defineModuleClass(name) : fromAgentOrApplication(name);
   }
 
   /** The loader of this module's classes that face the application's OpenTelemetry API. */
