@@ -74,7 +74,7 @@ public final class AdvisedTypes implements TypeInstrumentation {
     if (typeMatcher == null) {
       boolean byName = everyMethodNamed && !injectsSlot && !methods.isEmpty();
       long bits = byName ? MethodNameIndex.shared().bitsOf(methodNames) : 0;
-      typeMatcher = bits == 0 ? types : new DeclaringNamedMethods(bits, types);
+      typeMatcher = bits == 0 ? types : new DeclaringNamedMethods(bits, types, matchesByNameOnly());
     }
     return typeMatcher;
   }

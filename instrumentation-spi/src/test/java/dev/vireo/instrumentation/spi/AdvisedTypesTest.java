@@ -73,6 +73,22 @@ class AdvisedTypesTest {
   }
 
   @Test
+  void typesDeclaredByNameAreComparedByNameBeforeTheMethodNamesAreRead() {
+    TypeInstrumentation instrumentation =
+        TypeInstrumentation.forTypes(named(CONNECTION.getName())).advise(methodsNamed("connect"), "example.Advice");
+    long[] declared = {MethodNameIndex.shared().bitsOf(Collections.singletonList("connect"))};
+    DeclaredNames lookup = new DeclaredNames(declared);
+    TypeHierarchyLookup.Installed.install(lookup);
+
+    assertThat(instrumentation.typeMatcher().matches(TypeDescription.ForLoadedType.of(String.class))).isFalse();
+    assertThat(lookup.asked).isZero();
+    assertThat(instrumentation.typeMatcher().matches(CONNECTION)).isTrue();
+    assertThat(lookup.asked).isEqualTo(1);
+    declared[0] = 0;
+    assertThat(instrumentation.typeMatcher().matches(CONNECTION)).isFalse();
+  }
+
+  @Test
   void anAdviceWithoutMethodNamesOrASlotFieldMeansEveryDeclaredTypeIsMatched() {
     TypeHierarchyLookup.Installed.install(new DeclaredNames(new long[] {0}));
     TypeInstrumentation unnamed =
@@ -91,6 +107,7 @@ class AdvisedTypesTest {
   /** A lookup that says the class declares the methods of the given bits. */
   private static final class DeclaredNames implements TypeHierarchyLookup {
     private final long[] bits;
+    int asked;
 
     DeclaredNames(long[] bits) {
       this.bits = bits;
@@ -103,6 +120,7 @@ class AdvisedTypesTest {
 
     @Override
     public long declaredMethodNames(String typeName) {
+      asked++;
       return bits[0];
     }
   }
