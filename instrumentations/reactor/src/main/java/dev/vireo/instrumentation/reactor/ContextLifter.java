@@ -20,15 +20,17 @@ import reactor.core.publisher.Operators;
  * current, nor when the operator already emits into a subscriber restoring the same context.
  *
  * <p>Only operators whose output can start on another thread are lifted ({@link #mayEmitElsewhere}):
- * sources, operators that subscribe to other publishers or switch threads. An operator that only passes
- * signals on ({@link OperatorKind#PASS_THROUGH}) after one of those emits on the thread, and so in the
- * context, of its input, and needs nothing of its own.
+ * sources, operators that switch threads or subscribe to any {@code Publisher}. An operator that only passes
+ * signals on ({@link OperatorKind#PASS_THROUGH}), or passes on what the {@code Mono}s it subscribes to in the
+ * subscription's context emit ({@link OperatorKind#INNER_MONOS}: {@code Mono.flatMap}, {@code defer}, {@code then}
+ * ...), emits on the thread, and so in the context, of its input or of those {@code Mono}s, and needs nothing of
+ * its own.
  *
- * <p>A source not assembled through Reactor's hooks (a library's own {@code Flux}, a plain {@code Publisher}
- * inside {@code flatMap}) emits into the first operator after it unwrapped: Reactor's sinks therefore get the
- * same wrapping when subscribed ({@link SinkSubscribeAdvice}). Known gap: after any other such source, the
- * first operator runs its callback in the emitting thread's context; that operator is lifted whatever its
- * kind, so every operator after it gets the context back.
+ * <p>A source not assembled through Reactor's hooks emits into the first operator after it unwrapped. Reactor's
+ * sinks and a library's own {@code Mono} and {@code Flux} subclasses therefore get the same wrapping when subscribed
+ * ({@link SubscribeInContextAdvice}). Known gap: a plain {@code Publisher} (neither {@code Mono} nor {@code Flux})
+ * subscribed by an operator directly, the inner publisher of {@code Flux.flatMap} say, emits into that operator in
+ * the emitting thread's context; such operators are lifted, so every operator after them gets the context back.
  */
 final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? super Object>, CoreSubscriber<? super Object>> {
 
@@ -56,21 +58,25 @@ final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? supe
 
   /**
    * Whether the subscriber of {@code operator}, being assembled, can receive a signal on a thread where its
-   * subscription's context is not current. A pass-through operator can only if its input can: when it is assembled
-   * on a publisher the hook did not see (a library's own {@code Flux}, say) or did not lift when it should have.
+   * subscription's context is not current. A pass-through operator, or one that only passes on what the {@code Mono}s
+   * it subscribes to emit, can only if its input can: when it is assembled on a publisher the hook did not see (a
+   * library's own {@code Flux}, say) or did not lift when it should have.
    */
   static boolean mayEmitElsewhere(Object operator) {
     switch (OperatorKind.of(operator)) {
       case CALLABLE:
         return false;
       case PASS_THROUGH:
+      case INNER_MONOS:
         Object upstream = scan(operator, Scannable.Attr.PARENT);
         if (upstream == null) {
-          return true;
+          // defer, then, zip ...: nothing but the Monos they subscribe to
+          return OperatorKind.of(operator) != OperatorKind.INNER_MONOS;
         }
         switch (OperatorKind.of(upstream)) {
           case CALLABLE:
           case PASS_THROUGH:
+          case INNER_MONOS:
             return false; // has what its own input has, decided when it was assembled
           case LIFT:
             // carries the context if this hook lifted it (Reactor names a lift by its lifter's toString())

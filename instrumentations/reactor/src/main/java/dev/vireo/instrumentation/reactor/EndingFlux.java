@@ -25,7 +25,8 @@ final class EndingFlux<T> extends Flux<T> {
 
   @Override
   public void subscribe(CoreSubscriber<? super T> actual) {
-    Subscriber<? super T> ending = new EndingSubscriber<>(actual, end, false);
+    // the source's own signals come in the method's context; the caller's operators get theirs back
+    Subscriber<? super T> ending = new EndingSubscriber<>(ContextLifter.withCurrentContext(actual), end, false);
     try (Scope ignored = context.makeCurrent()) {
       source.subscribe(ending);
     }

@@ -27,7 +27,8 @@ final class EndingMono<T> extends Mono<T> {
 
   @Override
   public void subscribe(CoreSubscriber<? super T> actual) {
-    Subscriber<? super T> ending = new EndingSubscriber<>(actual, end, true);
+    // the source's own signals come in the method's context; the caller's operators get theirs back
+    Subscriber<? super T> ending = new EndingSubscriber<>(ContextLifter.withCurrentContext(actual), end, true);
     try (Scope ignored = context.makeCurrent()) {
       source.subscribe(ending);
     }

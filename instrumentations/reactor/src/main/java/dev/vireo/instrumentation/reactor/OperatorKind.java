@@ -26,6 +26,17 @@ enum OperatorKind {
    */
   PASS_THROUGH,
 
+  /**
+   * A {@code Mono} operator that subscribes to other {@code Mono}s in a signal or at its own subscription, so in the
+   * subscription's context, and passes on what they emit ({@code flatMap}, {@code defer}, {@code then}, {@code
+   * switchIfEmpty}, {@code onErrorResume}, {@code zip}, ...). Those inner publishers carry the context themselves:
+   * Reactor's are assembled through the hooks, a library's own subclass gets its subscriber wrapped when subscribed
+   * ({@link SubscribeInContextAdvice}). Operators whose inner publishers may be any {@code Publisher} ({@code
+   * flatMapMany}, {@code Flux.flatMap}, {@code concatMap}, ...) are not of this kind: a plain publisher subscribed by
+   * them is seen by nobody.
+   */
+  INNER_MONOS,
+
   /** A publisher lifted by an operator hook ({@code MonoLift}, {@code FluxLiftFuseable}, ...), this module's or another's. */
   LIFT,
 
@@ -59,6 +70,12 @@ enum OperatorKind {
       "MonoCollectList", "MonoCollect", "MonoReduce", "MonoReduceSeed", "MonoCount",
       "MonoHasElement", "MonoHasElements", "MonoAll", "MonoAny"));
 
+  // each subscribes to its inner publishers through Mono.subscribe(CoreSubscriber) (checked with javap on 3.4 and
+  // 3.8) or as Monos typed Publisher, so a library's Mono reaches its own subscribe(CoreSubscriber)
+  static final Set<String> INNER_MONOS_NAMES = new HashSet<>(Arrays.asList(
+      "MonoFlatMap", "MonoDefer", "MonoDeferContextual", "MonoSwitchIfEmpty", "MonoOnErrorResume",
+      "MonoIgnoreThen", "MonoZip", "MonoFirstWithSignal", "MonoUsing"));
+
   static final Set<String> LIFT_NAMES = new HashSet<>(Arrays.asList(
       "MonoLift", "MonoLiftFuseable", "FluxLift", "FluxLiftFuseable", "ParallelLift", "ParallelLiftFuseable",
       "ConnectableLift", "ConnectableLiftFuseable", "GroupedLift", "GroupedLiftFuseable"));
@@ -87,6 +104,9 @@ enum OperatorKind {
     String simpleName = name.substring(PACKAGE.length());
     if (PASS_THROUGH_NAMES.contains(simpleName)) {
       return PASS_THROUGH;
+    }
+    if (INNER_MONOS_NAMES.contains(simpleName)) {
+      return INNER_MONOS;
     }
     return LIFT_NAMES.contains(simpleName) ? LIFT : OTHER;
   }

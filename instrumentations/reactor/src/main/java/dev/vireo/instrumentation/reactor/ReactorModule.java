@@ -1,5 +1,7 @@
 package dev.vireo.instrumentation.reactor;
 
+import static dev.vireo.instrumentation.spi.MethodNames.methodsNamed;
+import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesExtending;
 import static dev.vireo.instrumentation.spi.SuperTypeMatchers.classesInheriting;
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
@@ -20,7 +22,8 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Carries the context through Reactor: installs an operator hook ({@link ContextLifter}) as soon as
  * Reactor's {@code Hooks} class initializes, which is before the first Mono or Flux is assembled, and
- * gives sinks' subscribers the same wrapping ({@link SinkSubscribeAdvice}); then also registers {@link
+ * gives the subscribers of sinks and of libraries' own {@code Mono} and {@code Flux} subclasses, which the hooks never
+ * see, the same wrapping ({@link SubscribeInContextAdvice}); then also registers {@link
  * ReactorAsyncEndStrategy}, so that a traced method ({@code @WithSpan}) returning a Mono or Flux ends its
  * span when that publisher terminates. Creates no spans of its own.
  */
@@ -52,8 +55,16 @@ public final class ReactorModule implements InstrumentationModule {
                     "reactor.core.publisher.Sinks$One",
                     "reactor.core.publisher.Sinks$Empty")))
             .advise(
-                named("subscribe").and(not(isAbstract()))
+                methodsNamed("subscribe").and(not(isAbstract()))
                     .and(takesArguments(1)).and(takesArgument(0, named("reactor.core.CoreSubscriber"))),
-                "dev.vireo.instrumentation.reactor.SinkSubscribeAdvice"));
+                "dev.vireo.instrumentation.reactor.SubscribeInContextAdvice"),
+        // a library's own Mono or Flux (Reactor Netty's connection and inbound publishers, Spring's ChannelSendOperator)
+        // emits on the library's threads; Reactor's own operators are assembled through the hooks instead
+        forTypes(not(nameStartsWith("reactor.core.publisher."))
+                .and(classesExtending("reactor.core.publisher.Mono", "reactor.core.publisher.Flux")))
+            .advise(
+                methodsNamed("subscribe").and(not(isAbstract()))
+                    .and(takesArguments(1)).and(takesArgument(0, named("reactor.core.CoreSubscriber"))),
+                "dev.vireo.instrumentation.reactor.SubscribeInContextAdvice"));
   }
 }

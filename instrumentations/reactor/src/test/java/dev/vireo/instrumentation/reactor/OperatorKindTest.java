@@ -25,6 +25,7 @@ class OperatorKindTest {
     // a misspelt name would silently make that operator OTHER: still correct, but lifted for nothing
     Set<String> names = new HashSet<>(OperatorKind.PASS_THROUGH_NAMES);
     names.addAll(OperatorKind.LIFT_NAMES);
+    names.addAll(OperatorKind.INNER_MONOS_NAMES);
     List<String> missing = names.stream()
         .filter(name -> !exists("reactor.core.publisher." + name))
         .sorted()
@@ -39,8 +40,11 @@ class OperatorKindTest {
     assertKind(OperatorKind.PASS_THROUGH, "FluxMap", "MonoMapFuseable", "FluxFilter", "MonoPeek", "FluxDoFinally",
         "MonoCollectList");
     assertKind(OperatorKind.LIFT, "MonoLift", "FluxLiftFuseable");
-    assertKind(OperatorKind.OTHER, "FluxRange", "FluxFlatMap", "MonoFlatMap", "MonoIgnoreThen", "MonoSwitchIfEmpty",
-        "MonoOnErrorResume", "FluxPublishOn", "MonoDelay", "MonoCreate", "FluxSource", "MonoDefer");
+    assertKind(OperatorKind.INNER_MONOS, "MonoFlatMap", "MonoIgnoreThen", "MonoSwitchIfEmpty", "MonoOnErrorResume",
+        "MonoDefer", "MonoZip");
+    // their inner publishers may be any Publisher, which nobody wraps
+    assertKind(OperatorKind.OTHER, "FluxRange", "FluxFlatMap", "MonoFlatMapMany", "FluxConcatMap", "FluxPublishOn",
+        "MonoDelay", "MonoCreate", "FluxSource", "FluxDefer", "MonoDelayUntil");
     assertThat(OperatorKind.classify(String.class)).isEqualTo(OperatorKind.OTHER);
     assertThat(OperatorKind.classify(LibraryCallableMono.class)).as("a library's Callable Mono").isEqualTo(OperatorKind.OTHER);
   }

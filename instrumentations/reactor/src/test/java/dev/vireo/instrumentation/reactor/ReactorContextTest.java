@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.vireo.testapp.reactor.ThirdPartyMono;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -317,6 +318,26 @@ class ReactorContextTest {
     assertChildrenOfParent("map", "filter");
   }
 
+  @Test
+  void monoOperatorsIntoALibrarysOwnMonoCompletedElsewhere() {
+    // the library's Mono is subscribed by flatMap, defer and then, none of them lifted; its subscriber is wrapped
+    ThirdPartyMono viaFlatMap = new ThirdPartyMono();
+    ThirdPartyMono viaDefer = new ThirdPartyMono();
+    ThirdPartyMono viaThen = new ThirdPartyMono();
+    emitWhenReady(viaFlatMap::subscribed, () -> viaFlatMap.complete("a"));
+    emitWhenReady(viaDefer::subscribed, () -> viaDefer.complete("b"));
+    emitWhenReady(viaThen::subscribed, () -> viaThen.complete("c"));
+    String thread = underParent(() -> Mono.just("k")
+        .flatMap(k -> viaFlatMap)
+        .map(v -> child("after-flatMap"))
+        .flatMap(v -> Mono.defer(() -> viaDefer))
+        .doOnNext(v -> child("after-defer"))
+        .then(viaThen)
+        .map(v -> child("after-then")));
+    assertThat(thread).isEqualTo("emitter");
+    assertChildrenOfParent("after-flatMap", "after-defer", "after-then");
+  }
+
   private static boolean lifted(Publisher<?> publisher) {
     return ContextLifter.KEY.equals(Scannable.from(publisher).scanUnsafe(Scannable.Attr.LIFTER));
   }
@@ -327,8 +348,14 @@ class ReactorContextTest {
     assertThat(lifted(Mono.just(1))).as("just").isFalse();
     assertThat(lifted(Mono.fromCallable(() -> 1))).as("fromCallable").isFalse();
     assertThat(lifted(Mono.just(1).map(v -> v).filter(v -> true).doOnNext(v -> { }))).as("map after just").isFalse();
-    assertThat(lifted(Mono.just(1).flatMap(Mono::just))).as("flatMap").isTrue();
-    assertThat(lifted(Mono.just(1).flatMap(Mono::just).map(v -> v))).as("map after flatMap").isFalse();
+    // Mono.flatMap's inner Monos carry the context themselves: Reactor's are lifted, a library's wrapped when subscribed
+    assertThat(lifted(Mono.just(1).flatMap(Mono::just))).as("Mono.flatMap").isFalse();
+    assertThat(lifted(Mono.just(1).flatMap(Mono::just).map(v -> v))).as("map after Mono.flatMap").isFalse();
+    assertThat(lifted(Mono.just(1).then(Mono.just(2)))).as("then").isFalse();
+    assertThat(lifted(new ThirdPartyMono().flatMap(Mono::just))).as("Mono.flatMap after a library's Mono").isTrue();
+    // its inner publishers may be any Publisher
+    assertThat(lifted(Mono.just(1).flatMapMany(Flux::just))).as("flatMapMany").isTrue();
+    assertThat(lifted(Flux.just(1).flatMap(Flux::just))).as("Flux.flatMap").isTrue();
     assertThat(lifted(Mono.delay(Duration.ofDays(1)))).as("delay").isTrue();
     assertThat(lifted(Flux.range(1, 3))).as("range").isTrue();
     assertThat(lifted(Flux.range(1, 3).publishOn(Schedulers.parallel()))).as("publishOn").isTrue();

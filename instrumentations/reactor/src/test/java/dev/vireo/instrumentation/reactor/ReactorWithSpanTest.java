@@ -76,6 +76,30 @@ class ReactorWithSpanTest {
   }
 
   @Test
+  void callersOperatorsAfterATracedMonoInsideFlatMapAreUnderTheCallersSpan() {
+    // the traced Mono's value comes on a timer thread in the method's context; the caller's map must not see it
+    Span parent = VireoTelemetry.get().getTracer("test").spanBuilder("parent").startSpan();
+    try (Scope ignored = parent.makeCurrent()) {
+      String result = Mono.just("desk")
+          .flatMap(item -> quotes.quote(item, Duration.ofMillis(5)))
+          .map(price -> {
+            Quotes.child("after-quote");
+            return price;
+          })
+          .block(TIMEOUT);
+      assertThat(result).isEqualTo("price of desk");
+    } finally {
+      parent.end();
+    }
+
+    List<SpanData> spans = AgentTesting.waitForSpans(4).trace(0).spans();
+    assertThat(spans).hasSize(4);
+    SpanData method = named(spans, "Quotes.quote");
+    assertThat(named(spans, "price-lookup").getParentSpanId()).isEqualTo(method.getSpanId());
+    assertThat(named(spans, "after-quote").getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
+  }
+
+  @Test
   void fluxSpanEndsOnCompletionWithEveryPublishOnStageUnderIt() {
     assertThat(quotes.lines(3).collectList().block(TIMEOUT)).containsExactly(1, 2, 3);
 

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.springwebflux;
 
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.reactivestreams.Subscription;
@@ -32,8 +33,9 @@ final class TracedExchange extends Mono<ClientResponse> {
       next.exchange(request).subscribe(actual);
       return;
     }
+    EndingSubscriber ending = new EndingSubscriber(actual, call, Context.current());
     try (Scope ignored = call.context.makeCurrent()) {
-      next.exchange(call.tracedRequest()).subscribe(new EndingSubscriber(actual, call));
+      next.exchange(call.tracedRequest()).subscribe(ending);
     }
   }
 
@@ -44,12 +46,15 @@ final class TracedExchange extends Mono<ClientResponse> {
 
     private final CoreSubscriber<? super ClientResponse> actual;
     private final WebClientCall call;
+    // the exchange's own signals come in the CLIENT span's context; the caller's operators get theirs back
+    private final Context callerContext;
     private Subscription upstream;
     private volatile int ended;
 
-    EndingSubscriber(CoreSubscriber<? super ClientResponse> actual, WebClientCall call) {
+    EndingSubscriber(CoreSubscriber<? super ClientResponse> actual, WebClientCall call, Context callerContext) {
       this.actual = actual;
       this.call = call;
+      this.callerContext = callerContext;
     }
 
     private void end(ClientResponse response, Throwable error) {
@@ -67,19 +72,25 @@ final class TracedExchange extends Mono<ClientResponse> {
     @Override
     public void onNext(ClientResponse response) {
       end(response, null);
-      actual.onNext(response);
+      try (Scope ignored = callerContext.makeCurrent()) {
+        actual.onNext(response);
+      }
     }
 
     @Override
     public void onError(Throwable error) {
       end(null, error);
-      actual.onError(error);
+      try (Scope ignored = callerContext.makeCurrent()) {
+        actual.onError(error);
+      }
     }
 
     @Override
     public void onComplete() {
       end(null, null);
-      actual.onComplete();
+      try (Scope ignored = callerContext.makeCurrent()) {
+        actual.onComplete();
+      }
     }
 
     @Override

@@ -50,8 +50,12 @@ public class OrderController {
     return Mono.fromCallable(() -> itemName(id))
         .subscribeOn(Schedulers.boundedElastic())
         .flatMap(name -> webClient.get().uri(base + "/stock/" + id).retrieve().bodyToMono(String.class)
-            .map(stock -> "checkout " + id + " " + name + " " + stock));
+            .map(stock -> "checkout " + id + " " + name + " " + stock))
+        .doOnNext(body -> spanAfterCheckoutCall = Span.current().getSpanContext().getSpanId());
   }
+
+  /** The span current in the checkout chain's first operator after the WebClient call's response. */
+  public static volatile String spanAfterCheckoutCall;
 
   /** Subscribed when /stuck is handling a request; counted down when that request is cancelled. */
   public static volatile CountDownLatch stuckSubscribed = new CountDownLatch(1);
@@ -78,8 +82,12 @@ public class OrderController {
   public Mono<String> netty(@PathVariable("id") String id, ServerHttpRequest request) {
     String base = request.getURI().getScheme() + "://" + request.getURI().getRawAuthority();
     return HttpClient.create().get().uri(base + "/stock/" + id).responseContent().aggregate().asString()
-        .map(stock -> "netty " + stock);
+        .map(stock -> "netty " + stock)
+        .doOnNext(body -> spanAfterNettyCall = Span.current().getSpanContext().getSpanId());
   }
+
+  /** The span current in the netty chain's first operator after the HttpClient call's response. */
+  public static volatile String spanAfterNettyCall;
 
   /** A WebClient call to a port nobody listens on, retried twice. */
   @GetMapping("/unreachable")

@@ -132,6 +132,7 @@ public abstract class WebFluxScenarios {
     assertThat(server.getParentSpanContext().isValid()).isFalse();
     assertThat(query.getParentSpanId()).isEqualTo(server.getSpanId());
     assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
+    assertThat(OrderController.spanAfterCheckoutCall).as("the caller's operators after the call").isEqualTo(server.getSpanId());
     assertThat(downstream.getParentSpanId()).as("traceparent injected").isEqualTo(client.getSpanId());
     assertThat(client.getInstrumentationScopeInfo().getName()).isEqualTo("dev.vireo.spring-webflux");
     assertThat(client.getStatus()).isEqualTo(StatusData.unset());
@@ -156,6 +157,7 @@ public abstract class WebFluxScenarios {
     SpanData client = byName(spans, "GET");
     SpanData downstream = byName(spans, "GET /stock/{sku}");
     assertThat(client.getParentSpanId()).isEqualTo(server.getSpanId());
+    assertThat(OrderController.spanAfterNettyCall).as("the caller's operators after the call").isEqualTo(server.getSpanId());
     assertThat(downstream.getParentSpanId()).as("traceparent injected").isEqualTo(client.getSpanId());
     assertThat(client.getInstrumentationScopeInfo().getName()).isEqualTo(SCOPE);
     OpenTelemetryAssertions.assertThat(client)
