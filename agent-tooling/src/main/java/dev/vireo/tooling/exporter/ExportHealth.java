@@ -25,6 +25,14 @@ public final class ExportHealth {
    */
   static final long SUSTAINED_DROP_NANOS = TimeUnit.SECONDS.toNanos(30);
 
+  /**
+   * While all is well, how often a successful export looks for dropped spans. Reading them collects the whole meter
+   * provider (the processor publishes them only as metrics), which runs every observable callback, the JVM metrics'
+   * and the application's own: at most once per this interval, not on every batch (ten a second under load). An
+   * outage's count of dropped spans may then include those of the few seconds before its last success.
+   */
+  static final long HEALTHY_DROP_CHECK_NANOS = TimeUnit.SECONDS.toNanos(5);
+
   private final String endpoint;
   private final int maxQueueSize;
   private final Supplier<SpanQueueMetricReader.Snapshot> queue;
@@ -46,6 +54,8 @@ public final class ExportHealth {
   // Drops are only known from the processor's telemetry, and they start before the first export fails
   // (the queue fills while that export is still retrying): an outage counts them from the last success.
   private volatile long droppedAtLastSuccess;
+  private volatile long lastDropCheckNanos;
+  private volatile boolean dropChecked;
 
   // Outage bookkeeping, guarded by this.
   private boolean queueFullOutage;
@@ -76,6 +86,12 @@ public final class ExportHealth {
   public void exportSucceeded(int spans) {
     spansExported.addAndGet(spans);
     unreachable = false;
+    long checkedAt = nanoClock.getAsLong();
+    if (healthy && !dropping && dropChecked && checkedAt - lastDropCheckNanos < HEALTHY_DROP_CHECK_NANOS) {
+      return;
+    }
+    lastDropCheckNanos = checkedAt;
+    dropChecked = true;
     long droppedNow = spansDropped();
     long newDrops = droppedNow - droppedAtLastSuccess;
     if (healthy && newDrops <= 0 && !dropping) {

@@ -3,6 +3,7 @@ package dev.vireo.tooling.exporter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
@@ -15,7 +16,7 @@ import java.util.Collection;
 /**
  * Reads the batch span processor's own telemetry (spans dropped because the queue was full, current
  * queue size) on demand. The SDK's processor only reports these through its meter provider, so this
- * reader is registered there; it exports nothing and costs nothing until someone asks.
+ * reader is registered there; it exports nothing, keeps no histogram, and costs nothing until someone asks.
  *
  * <p>Understands both generations of the SDK's names: the semantic-convention ones ({@code
  * otel.sdk.processor.span.processed} with {@code error.type=queue_full}, {@code
@@ -62,7 +63,11 @@ public final class SpanQueueMetricReader implements MetricReader {
   }
 
   public Snapshot read() {
-    return summarize(registration.collectAllMetrics());
+    return summarize(collect());
+  }
+
+  Collection<MetricData> collect() {
+    return registration.collectAllMetrics();
   }
 
   static Snapshot summarize(Collection<MetricData> metrics) {
@@ -96,6 +101,16 @@ public final class SpanQueueMetricReader implements MetricReader {
 
   private static boolean isQueueFullDrop(Attributes attributes) {
     return "queue_full".equals(attributes.get(ERROR_TYPE)) || Boolean.TRUE.equals(attributes.get(LEGACY_DROPPED));
+  }
+
+  /**
+   * The processors' figures are counters and gauges. Every histogram (the HTTP, database and RPC durations recorded
+   * on each request) is dropped for this reader: otherwise the SDK keeps a second storage per histogram for it and
+   * records each measurement twice.
+   */
+  @Override
+  public Aggregation getDefaultAggregation(InstrumentType instrumentType) {
+    return instrumentType == InstrumentType.HISTOGRAM ? Aggregation.drop() : Aggregation.defaultAggregation();
   }
 
   @Override

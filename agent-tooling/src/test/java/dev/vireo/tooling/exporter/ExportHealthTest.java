@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -138,6 +139,33 @@ class ExportHealthTest {
     assertThat(lines).hasSize(4);
     assertThat(lines.get(2)).contains("WARN span export to").contains("is failing");
     assertThat(lines.get(3)).contains("recovered after 2.0 s").contains("0 spans dropped because the queue was full, 4 spans in 1 failed exports");
+  }
+
+  @Test
+  void healthyExportsLookForDropsAtMostOncePerInterval() {
+    AtomicInteger reads = new AtomicInteger();
+    ExportHealth counting =
+        new ExportHealth(
+            "otlp http/protobuf http://collector:4318/v1/traces",
+            2048,
+            () -> {
+              reads.incrementAndGet();
+              return new SpanQueueMetricReader.Snapshot(dropped.get(), queued.get());
+            },
+            now::get,
+            ExportHealth.REMINDER_INTERVAL_NANOS);
+    for (int i = 0; i < 10; i++) {
+      counting.exportSucceeded(512);
+    }
+    assertThat(reads).hasValue(1);
+    advanceSeconds(5);
+    dropped.set(40);
+    counting.exportSucceeded(512); // finds new drops
+    counting.exportSucceeded(512); // dropping: looks again, finds nothing new
+    assertThat(reads).hasValue(3);
+    counting.exportSucceeded(512);
+    assertThat(reads).hasValue(3);
+    assertThat(counting.spansExported()).isEqualTo(13 * 512);
   }
 
   @Test

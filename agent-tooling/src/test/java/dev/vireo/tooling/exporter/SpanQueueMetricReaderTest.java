@@ -8,7 +8,10 @@ import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.data.LogRecordData;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.testing.exporter.InMemoryMetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
@@ -18,6 +21,7 @@ import java.util.Collection;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -152,6 +156,26 @@ class SpanQueueMetricReaderTest {
     } finally {
       exporter.release.countDown();
       loggerProvider.shutdown().join(10, TimeUnit.SECONDS);
+      meterProvider.shutdown().join(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void keepsNoHistogramSoRequestDurationsAreRecordedOnceForTheExportingReader() {
+    SpanQueueMetricReader reader = new SpanQueueMetricReader();
+    InMemoryMetricReader exporting = InMemoryMetricReader.create();
+    SdkMeterProvider meterProvider =
+        SdkMeterProvider.builder().registerMetricReader(reader).registerMetricReader(exporting).build();
+    try {
+      Meter meter = meterProvider.get("test");
+      meter.histogramBuilder("http.server.request.duration").build().record(0.25);
+      meter.counterBuilder("processedSpans").build().add(3);
+
+      assertThat(reader.collect()).extracting(MetricData::getName).containsExactly("processedSpans");
+      assertThat(exporting.collectAllMetrics())
+          .extracting(MetricData::getName)
+          .containsExactlyInAnyOrder("http.server.request.duration", "processedSpans");
+    } finally {
       meterProvider.shutdown().join(10, TimeUnit.SECONDS);
     }
   }
