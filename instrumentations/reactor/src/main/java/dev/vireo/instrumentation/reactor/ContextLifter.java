@@ -28,9 +28,11 @@ import reactor.core.publisher.Operators;
  *
  * <p>A source not assembled through Reactor's hooks emits into the first operator after it unwrapped. Reactor's
  * sinks and a library's own {@code Mono} and {@code Flux} subclasses therefore get the same wrapping when subscribed
- * ({@link SubscribeInContextAdvice}). Known gap: a plain {@code Publisher} (neither {@code Mono} nor {@code Flux})
- * subscribed by an operator directly, the inner publisher of {@code Flux.flatMap} say, emits into that operator in
- * the emitting thread's context; such operators are lifted, so every operator after them gets the context back.
+ * ({@link SubscribeInContextAdvice}), and an operator assembled on such a {@code Mono} or {@code Flux} needs nothing
+ * of its own ({@link OperatorKind#LIBRARY_PUBLISHER}). Known gap: a plain {@code Publisher} (neither {@code Mono} nor
+ * {@code Flux}) subscribed by an operator directly, the inner publisher of {@code Flux.flatMap} say, emits into that
+ * operator in the emitting thread's context; such operators are lifted, so every operator after them gets the
+ * context back.
  */
 final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? super Object>, CoreSubscriber<? super Object>> {
 
@@ -65,6 +67,7 @@ final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? supe
   static boolean mayEmitElsewhere(Object operator) {
     switch (OperatorKind.of(operator)) {
       case CALLABLE:
+      case LIBRARY_PUBLISHER: // wrapped when subscribed, if a library assembles it through the hooks at all
         return false;
       case PASS_THROUGH:
       case INNER_MONOS:
@@ -78,6 +81,8 @@ final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? supe
           case PASS_THROUGH:
           case INNER_MONOS:
             return false; // has what its own input has, decided when it was assembled
+          case LIBRARY_PUBLISHER:
+            return false; // its subscriber, this operator's, is wrapped when subscribed
           case LIFT:
             // carries the context if this hook lifted it (Reactor names a lift by its lifter's toString())
             return !KEY.equals(scan(upstream, Scannable.Attr.LIFTER));

@@ -1,9 +1,12 @@
 package dev.vireo.instrumentation.reactor;
 
+import dev.vireo.instrumentation.api.InstrumentationConfig;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * What an operator can do to the thread its signals arrive on, decided once per class. The context hook lifts only
@@ -36,6 +39,14 @@ enum OperatorKind {
    * them is seen by nobody.
    */
   INNER_MONOS,
+
+  /**
+   * A library's own {@code Mono} or {@code Flux} subclass (Reactor Netty's {@code ByteBufFlux}, say): its subscriber
+   * is wrapped when it is subscribed ({@link SubscribeInContextAdvice}), so what it emits arrives in the context of
+   * its subscription, and an operator after it needs nothing of its own. Not the agent's own publishers, nor classes
+   * excluded with {@code otel.javaagent.exclude-classes}: no advice reaches those.
+   */
+  LIBRARY_PUBLISHER,
 
   /** A publisher lifted by an operator hook ({@code MonoLift}, {@code FluxLiftFuseable}, ...), this module's or another's. */
   LIFT,
@@ -96,7 +107,8 @@ enum OperatorKind {
   static OperatorKind classify(Class<?> type) {
     String name = type.getName();
     if (!name.startsWith(PACKAGE)) {
-      return OTHER; // a library's own Callable publisher may still emit on another thread
+      // a library's own Callable publisher may still emit on another thread: only the advice decides for it
+      return isAdvisedLibraryPublisher(type) ? LIBRARY_PUBLISHER : OTHER;
     }
     if (Callable.class.isAssignableFrom(type)) {
       return CALLABLE;
@@ -109,5 +121,23 @@ enum OperatorKind {
       return INNER_MONOS;
     }
     return LIFT_NAMES.contains(simpleName) ? LIFT : OTHER;
+  }
+
+  private static boolean isAdvisedLibraryPublisher(Class<?> type) {
+    if (!Mono.class.isAssignableFrom(type) && !Flux.class.isAssignableFrom(type)) {
+      return false;
+    }
+    String name = type.getName();
+    // never transformed: the agent's own packages among its ignored types (agent-tooling's IgnoredTypes)
+    if (name.startsWith("dev.vireo.instrumentation.") || name.startsWith("dev.vireo.tooling.")
+        || name.startsWith("dev.vireo.bootstrap.") || name.startsWith("io.opentelemetry.javaagent.")) {
+      return false;
+    }
+    for (String excluded : InstrumentationConfig.get().getList("otel.javaagent.exclude-classes")) {
+      if (excluded.endsWith("*") ? name.startsWith(excluded.substring(0, excluded.length() - 1)) : name.equals(excluded)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

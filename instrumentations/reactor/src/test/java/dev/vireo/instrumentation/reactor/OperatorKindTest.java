@@ -2,6 +2,7 @@ package dev.vireo.instrumentation.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vireo.testapp.reactor.ThirdPartyMono;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,9 @@ class OperatorKindTest {
     assertKind(OperatorKind.OTHER, "FluxRange", "FluxFlatMap", "MonoFlatMapMany", "FluxConcatMap", "FluxPublishOn",
         "MonoDelay", "MonoCreate", "FluxSource", "FluxDefer", "MonoDelayUntil");
     assertThat(OperatorKind.classify(String.class)).isEqualTo(OperatorKind.OTHER);
-    assertThat(OperatorKind.classify(LibraryCallableMono.class)).as("a library's Callable Mono").isEqualTo(OperatorKind.OTHER);
+    // the agent's own classes (this test's) are never advised
+    assertThat(OperatorKind.classify(LibraryCallableMono.class)).as("a Callable Mono of the agent's").isEqualTo(OperatorKind.OTHER);
+    assertThat(OperatorKind.classify(ThirdPartyMono.class)).as("a library's Mono").isEqualTo(OperatorKind.LIBRARY_PUBLISHER);
   }
 
   private static void assertKind(OperatorKind kind, String... simpleNames) throws ClassNotFoundException {
