@@ -134,7 +134,10 @@ enum OperatorKind {
       return false;
     }
     for (String excluded : InstrumentationConfig.get().getList("otel.javaagent.exclude-classes")) {
-      if (excluded.endsWith("*") ? name.startsWith(excluded.substring(0, excluded.length() - 1)) : name.equals(excluded)) {
+      boolean matches = excluded.endsWith("*")
+          ? name.startsWith(excluded.substring(0, excluded.length() - 1))
+          : name.equals(excluded);
+      if (matches) {
         return false;
       }
     }

@@ -58,8 +58,8 @@ public final class ReactorModule implements InstrumentationModule {
                 methodsNamed("subscribe").and(not(isAbstract()))
                     .and(takesArguments(1)).and(takesArgument(0, named("reactor.core.CoreSubscriber"))),
                 "dev.vireo.instrumentation.reactor.SubscribeInContextAdvice"),
-        // a library's own Mono or Flux (Reactor Netty's connection and inbound publishers, Spring's ChannelSendOperator)
-        // emits on the library's threads; Reactor's own operators are assembled through the hooks instead
+        // a library's own Mono or Flux (Reactor Netty's connection and inbound publishers, Spring's
+        // ChannelSendOperator) emits on the library's threads; Reactor's own operators are assembled through the hooks
         forTypes(not(nameStartsWith("reactor.core.publisher."))
                 .and(classesExtending("reactor.core.publisher.Mono", "reactor.core.publisher.Flux")))
             .advise(
