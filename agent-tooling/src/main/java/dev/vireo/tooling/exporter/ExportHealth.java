@@ -55,7 +55,6 @@ public final class ExportHealth {
   // (the queue fills while that export is still retrying): an outage counts them from the last success.
   private volatile long droppedAtLastSuccess;
   private volatile long lastDropCheckNanos;
-  private volatile boolean dropChecked;
 
   // Outage bookkeeping, guarded by this.
   private boolean queueFullOutage;
@@ -79,6 +78,7 @@ public final class ExportHealth {
     this.maxQueueSize = maxQueueSize;
     this.queue = queue;
     this.nanoClock = nanoClock;
+    this.lastDropCheckNanos = nanoClock.getAsLong() - HEALTHY_DROP_CHECK_NANOS; // the first export looks
     this.reminderIntervalNanos = reminderIntervalNanos;
   }
 
@@ -87,11 +87,10 @@ public final class ExportHealth {
     spansExported.addAndGet(spans);
     unreachable = false;
     long checkedAt = nanoClock.getAsLong();
-    if (healthy && !dropping && dropChecked && checkedAt - lastDropCheckNanos < HEALTHY_DROP_CHECK_NANOS) {
+    if (healthy && !dropping && checkedAt - lastDropCheckNanos < HEALTHY_DROP_CHECK_NANOS) {
       return;
     }
     lastDropCheckNanos = checkedAt;
-    dropChecked = true;
     long droppedNow = spansDropped();
     long newDrops = droppedNow - droppedAtLastSuccess;
     if (healthy && newDrops <= 0 && !dropping) {
