@@ -20,6 +20,12 @@ final class ClassHeaderHierarchy implements TypeHierarchyLookup {
 
   private final Map<ClassLoader, ClassHeaders> byLoader = new WeakHashMap<>();
   private final ClassHeaders bootstrap = new ClassHeaders();
+  private final PreloadedClasses preloaded = new PreloadedClasses();
+
+  /** The classes loaded before the agent; answers for them while the agent installs. */
+  PreloadedClasses preloaded() {
+    return preloaded;
+  }
 
   /** Called as Byte Buddy starts on a class, with the locator that has its class file and its loader's. */
   void enter(String typeName, ClassFileLocator locator, ClassLoader loader) {
@@ -34,7 +40,7 @@ final class ClassHeaderHierarchy implements TypeHierarchyLookup {
   public Boolean isClassInheriting(String typeName, Set<String> superTypes, boolean superClassesOnly) {
     TransformedClass current = TransformedClass.ifNamed(typeName);
     if (current == null) {
-      return null;
+      return preloaded.isClassInheriting(typeName, superTypes, superClassesOnly);
     }
     try {
       ClassHeader header = current.header(typeName);

@@ -43,6 +43,7 @@ public final class TransformationInstaller {
                     .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
             .disableClassFormatChanges()
             .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+            .with(hierarchy.preloaded())
             .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
             .with(new ClassHeaderPoolStrategy(descriptions, hierarchy, cacheRelease))
             .with(AgentBuilder.TypeStrategy.Default.DECORATE)
@@ -84,7 +85,12 @@ public final class TransformationInstaller {
     AdviceBootstrap.install(new IndyAdviceLinker(loaders));
     TypeHierarchyLookup.Installed.install(hierarchy);
     long prepared = System.nanoTime();
-    ClassFileTransformer transformer = builder.installOn(instrumentation);
+    ClassFileTransformer transformer;
+    try {
+      transformer = builder.installOn(instrumentation);
+    } finally {
+      hierarchy.preloaded().forget();
+    }
     cacheRelease.start();
     startCollectedEntryRemoval();
     VireoLog.debug(

@@ -79,6 +79,18 @@ class ClassHeaderHierarchyTest {
   }
 
   @Test
+  void whileInstallingAnswersForTheClassesLoadedBeforeFromTheClassesThemselves() {
+    Set<String> runnable = new HashSet<>(Arrays.asList("java.lang.Runnable"));
+    hierarchy.preloaded().use(Object.class, Runnable.class, Task.class, BaseTask.class, ConcreteTask.class);
+
+    assertThat(hierarchy.isClassInheriting(ConcreteTask.class.getName(), runnable, false)).isTrue();
+    assertThat(hierarchy.isClassInheriting(Unrelated.class.getName(), runnable, false)).isNull(); // not loaded then
+
+    hierarchy.preloaded().forget();
+    assertThat(hierarchy.isClassInheriting(ConcreteTask.class.getName(), runnable, false)).isNull();
+  }
+
+  @Test
   void leavesTheAnswerToByteBuddyWhenTheClassFileIsMissing() {
     hierarchy.enter("no.such.Type", ClassFileLocator.ForClassLoader.of(loader), loader);
     assertThat(hierarchy.isClassInheriting("no.such.Type", new HashSet<>(Arrays.asList("x.Y")), false)).isNull();

@@ -209,6 +209,11 @@ final class ForkedRuns {
       into.add(name, Metric.FRONTEND_RSS_AT_READY, frontendRssAtReady / 1024.0);
       into.add(name, Metric.BACKEND_HEAP_AFTER_GC, jcmd.heapUsedAfterFullGcKib(backend.pid()) / 1024.0);
       into.add(name, Metric.FRONTEND_HEAP_AFTER_GC, jcmd.heapUsedAfterFullGcKib(frontend.pid()) / 1024.0);
+      // what makes up the heap figures: diff two runs' histograms to see what an agent keeps
+      Files.writeString(logDirectory.resolve(runName + "-backend-histogram.txt"),
+          jcmd.run(backend.pid(), "GC.class_histogram"));
+      Files.writeString(logDirectory.resolve(runName + "-frontend-histogram.txt"),
+          jcmd.run(frontend.pid(), "GC.class_histogram"));
       System.out.printf(Locale.ROOT, "  %-22s %7.1f req/s p99 %7.2f ms (%d in window) | CPU/req µs: "
               + "backend %6.0f (JIT %5.0f) frontend %6.0f (JIT %5.0f)%s%n", runName, result.throughputPerSecond(),
           result.p99Millis(), requests, backendCpu.processMillis() * 1000 / requests,
