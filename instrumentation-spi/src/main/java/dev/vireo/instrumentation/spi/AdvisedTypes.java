@@ -67,12 +67,13 @@ public final class AdvisedTypes implements TypeInstrumentation {
   /**
    * The declared types, except classes that declare none of the advised methods when every advice was declared with
    * {@link MethodNames}: their advice would change nothing, and the types' own matcher, perhaps a super type walk,
-   * is not asked. Every matched type gets the slot field, if there is one, so then no class is left out.
+   * is not asked. Such a class gets no slot field either: a field in the injected slot keeps its instances' values in
+   * its map, as for classes loaded before the agent.
    */
   @Override
   public synchronized ElementMatcher<TypeDescription> typeMatcher() {
     if (typeMatcher == null) {
-      boolean byName = everyMethodNamed && !injectsSlot && !methods.isEmpty();
+      boolean byName = everyMethodNamed && !methods.isEmpty();
       long bits = byName ? MethodNameIndex.shared().bitsOf(methodNames) : 0;
       typeMatcher = bits == 0 ? types : new DeclaringNamedMethods(bits, types, matchesByNameOnly());
     }

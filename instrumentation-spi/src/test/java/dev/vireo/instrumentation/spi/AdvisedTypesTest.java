@@ -89,19 +89,30 @@ class AdvisedTypesTest {
   }
 
   @Test
-  void anAdviceWithoutMethodNamesOrASlotFieldMeansEveryDeclaredTypeIsMatched() {
+  void anAdviceWithoutMethodNamesMeansEveryDeclaredTypeIsMatched() {
     TypeHierarchyLookup.Installed.install(new DeclaredNames(new long[] {0}));
     TypeInstrumentation unnamed =
         TypeInstrumentation.forTypes(named(CONNECTION.getName()))
             .advise(methodsNamed("connect"), "example.ConnectAdvice")
             .advise(named("disconnect"), "example.DisconnectAdvice");
+
+    assertThat(unnamed.typeMatcher().matches(CONNECTION)).isTrue();
+  }
+
+  @Test
+  void aSlotFieldDoesNotBringBackClassesThatDeclareNoAdvisedMethod() {
+    long[] declared = {0};
+    TypeHierarchyLookup.Installed.install(new DeclaredNames(declared));
     TypeInstrumentation slot =
         TypeInstrumentation.forTypes(named(CONNECTION.getName()))
             .advise(methodsNamed("connect"), "example.ConnectAdvice")
             .withInjectedSlot();
 
-    assertThat(unnamed.typeMatcher().matches(CONNECTION)).isTrue();
+    // the instances of a class left out keep a slot field's values in its map
+    assertThat(slot.typeMatcher().matches(CONNECTION)).isFalse();
+    declared[0] = -1L;
     assertThat(slot.typeMatcher().matches(CONNECTION)).isTrue();
+    assertThat(slot.injectsSlot()).isTrue();
   }
 
   /** A lookup that says the class declares the methods of the given bits. */

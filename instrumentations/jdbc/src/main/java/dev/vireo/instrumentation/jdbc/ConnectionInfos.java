@@ -13,7 +13,7 @@ import java.sql.Statement;
  */
 final class ConnectionInfos {
 
-  private static final VirtualField<Connection, JdbcConnectionInfo> INFOS = VirtualField.create();
+  private static final VirtualField<Connection, JdbcConnectionInfo> INFOS = VirtualField.createInInjectedSlot();
   private static final int MAX_UNWRAP_DEPTH = 8;
 
   private ConnectionInfos() {}

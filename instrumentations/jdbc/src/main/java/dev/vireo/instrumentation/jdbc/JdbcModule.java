@@ -42,7 +42,10 @@ public final class JdbcModule implements InstrumentationModule {
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
     return Collections.<TypeInstrumentation>singletonList(
+        // statements and connections keep the agent's state in a field of their own (StatementSpans, ConnectionInfos)
+        // where the class loaded after the agent: no map entry and weak reference per prepared statement or borrow
         forTypes(statementsAndConnections())
+            .withInjectedSlot()
             .advise(
                 implemented(methodsNamed("prepareStatement", "prepareCall")).and(takesArgument(0, String.class)),
                 PACKAGE + "PrepareAdvice")

@@ -21,7 +21,7 @@ final class StatementSpans {
   static final Instrumenter<JdbcRequest, Void> INSTRUMENTER =
       DbClientInstrumenters.create(InstrumentationScope.of(JdbcModule.NAME), new JdbcAttributesGetter());
 
-  static final VirtualField<Statement, StatementState> STATES = VirtualField.create();
+  static final VirtualField<Statement, StatementState> STATES = VirtualField.createInInjectedSlot();
 
   private StatementSpans() {}
 
