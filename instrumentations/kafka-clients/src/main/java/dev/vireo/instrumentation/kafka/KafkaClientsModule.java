@@ -71,8 +71,9 @@ public final class KafkaClientsModule implements InstrumentationModule {
                 PACKAGE + "ConsumerPollAdvice"),
         // the ways an application walks a poll result: iterator() (also behind for-each and forEach),
         // records(topic) and records(partition); each hands out a wrapper whose iteration opens one
-        // process span per record
+        // process span per record; the poll's consumer waits in the records' own field (ReceiveSpans)
         forTypes(named("org.apache.kafka.clients.consumer.ConsumerRecords"))
+            .withInjectedSlot()
             .advise(named("iterator").and(isPublic()).and(takesArguments(0)), PACKAGE + "RecordsIteratorAdvice")
             .advise(
                 named("records").and(isPublic()).and(takesArguments(1)).and(takesArgument(0, String.class)),

@@ -22,7 +22,8 @@ final class ReceiveSpans {
       receive(new ReceiveAttributesGetter());
 
   /** The consumer a poll result came from, for its process spans. */
-  static final VirtualField<ConsumerRecords<?, ?>, ConsumerInfo> CONSUMER_OF_RECORDS = VirtualField.create();
+  static final VirtualField<ConsumerRecords<?, ?>, ConsumerInfo> CONSUMER_OF_RECORDS =
+      VirtualField.createInInjectedSlot();
 
   /**
    * Polls in progress on this thread: iterating records inside poll (our links, a consumer
