@@ -18,15 +18,20 @@ import java.util.jar.JarFile;
 
 /**
  * Loads the agent's own classes (tooling, instrumentation API, OpenTelemetry SDK, Byte Buddy,
- * instrumentation modules) from the {@code inst/} folder of the agent jar, where they are stored as
- * {@code .classdata} so that neither the system class loader nor class path scanners see them.
+ * instrumentation modules) from the {@code i/} folder of the agent jar, where a class file is stored
+ * without its {@code .class} extension so that neither the system class loader nor class path scanners
+ * see it ({@code i/net/bytebuddy/ByteBuddy}); resources keep their names ({@code i/META-INF/services/...}).
+ *
+ * <p>Short names because the JDK keeps the jar's central directory on the heap in one array for as long as
+ * the jar is open, and the application class loader opens it too (the agent jar is on the class path): at
+ * half a G1 region or more (512 KiB with heaps under 4 GiB) that array takes a whole region.
  *
  * <p>The parent is the platform class loader (Java 9+) so the agent sees {@code java.sql},
  * {@code java.net.http} and the bootstrap bridge, but never the application's classes.
  */
 public final class AgentClassLoader extends ParallelLoadingClassLoader {
 
-  static final String PREFIX = "inst/";
+  static final String PREFIX = "i/";
 
   // parallel capability is not inherited: see ParallelLoadingClassLoader
   static {
@@ -73,8 +78,16 @@ public final class AgentClassLoader extends ParallelLoadingClassLoader {
     return define(name, entry);
   }
 
-  private static String classEntryName(String className) {
-    return PREFIX + className.replace('.', '/') + ".classdata";
+  static String classEntryName(String className) {
+    return PREFIX + className.replace('.', '/');
+  }
+
+  /** A class file's entry: below the prefix, outside META-INF, no extension (every resource here has one). */
+  static boolean isClassEntry(String entryName) {
+    return entryName.startsWith(PREFIX)
+        && !entryName.startsWith(PREFIX + "META-INF/")
+        && !entryName.endsWith("/")
+        && entryName.indexOf('.', entryName.lastIndexOf('/') + 1) < 0;
   }
 
   private Class<?> define(String name, JarEntry entry) throws ClassNotFoundException {
@@ -139,10 +152,10 @@ public final class AgentClassLoader extends ParallelLoadingClassLoader {
     return url == null ? Collections.<URL>emptyEnumeration() : Collections.enumeration(Collections.singletonList(url));
   }
 
-  /** Class files are stored as .classdata; Byte Buddy reads advice bytes through resources. */
+  /** Class files are stored without their extension; Byte Buddy reads advice bytes through resources. */
   private static String entryNameFor(String resourceName) {
     if (resourceName.endsWith(".class")) {
-      return PREFIX + resourceName.substring(0, resourceName.length() - ".class".length()) + ".classdata";
+      return PREFIX + resourceName.substring(0, resourceName.length() - ".class".length());
     }
     return PREFIX + resourceName;
   }
@@ -178,8 +191,8 @@ public final class AgentClassLoader extends ParallelLoadingClassLoader {
       List<String> found = new ArrayList<>();
       for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
         String entry = e.nextElement().getName();
-        if (entry.startsWith(PREFIX) && entry.endsWith(".classdata")) {
-          found.add(entry.substring(PREFIX.length(), entry.length() - ".classdata".length()).replace('/', '.'));
+        if (isClassEntry(entry)) {
+          found.add(entry.substring(PREFIX.length()).replace('/', '.'));
         }
       }
       names = found.toArray(new String[0]);

@@ -32,8 +32,9 @@ public final class VireoAgent {
       }
       File jar = agentJar();
       JarFile agentJar = new JarFile(jar, false);
-      if (agentJar.getEntry("inst/") == null
-          && agentJar.getEntry("inst/dev/vireo/tooling/AgentInstaller.classdata") == null) {
+      // the name as AgentClassLoader stores it; a literal, so that this class (loaded by the application class
+      // loader) makes that loader load no other Vireo class
+      if (agentJar.getEntry("i/dev/vireo/tooling/AgentInstaller") == null) {
         System.err.println(
             "[vireo] ERROR the agent's classes were loaded from " + jar + ", which is not vireo-agent.jar"
                 + " (are Vireo's own jars on the application class path?); the application runs without tracing");

@@ -43,9 +43,15 @@ class AgentClassLoaderTest {
     File jar = directory.resolve("agent.jar").toFile();
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar.toPath()))) {
       for (Class<?> type : STORED) {
-        String path = type.getName().replace('.', '/');
-        out.putNextEntry(new JarEntry(AgentClassLoader.PREFIX + path + ".classdata"));
+        out.putNextEntry(new JarEntry(AgentClassLoader.classEntryName(type.getName())));
         out.write(classFile(type));
+        out.closeEntry();
+      }
+      // resources keep their names: never listed as classes
+      String[] resources = {"META-INF/services/dev.vireo.Example", "dev/vireo/bootstrap/version.properties"};
+      for (String resource : resources) {
+        out.putNextEntry(new JarEntry(AgentClassLoader.PREFIX + resource));
+        out.write(resource.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         out.closeEntry();
       }
     }
@@ -120,6 +126,31 @@ class AgentClassLoaderTest {
 
     assertThat(before).hasSize(STORED.size()).contains(First.class.getName(), Fourth.class.getName());
     assertThat(loader.classNamesUnder(packagePath)).isEqualTo(before);
+  }
+
+  @Test
+  void servesClassFilesAsClassResourcesAndOtherResourcesByTheirNames() throws IOException {
+    String classFile = First.class.getName().replace('.', '/') + ".class";
+    try (InputStream in = loader.getResourceAsStream(classFile)) {
+      assertThat(in).isNotNull();
+      assertThat(AgentClassLoader.readAll(in)).isEqualTo(classFile(First.class));
+    }
+    try (InputStream in = loader.getResourceAsStream("dev/vireo/bootstrap/version.properties")) {
+      assertThat(in).isNotNull();
+    }
+    assertThat(loader.getResource("META-INF/services/dev.vireo.Example")).isNotNull();
+  }
+
+  @Test
+  void classEntriesAreTheNamesWithoutExtensionOutsideMetaInf() {
+    assertThat(AgentClassLoader.isClassEntry("i/net/bytebuddy/ByteBuddy")).isTrue();
+    assertThat(AgentClassLoader.isClassEntry("i/a/b/Outer$Inner")).isTrue();
+    assertThat(AgentClassLoader.isClassEntry("i/io/opentelemetry/api/version.properties")).isFalse();
+    assertThat(AgentClassLoader.isClassEntry("i/META-INF/services/dev.vireo.instrumentation.spi.InstrumentationModule"))
+        .isFalse();
+    assertThat(AgentClassLoader.isClassEntry("i/META-INF/licenses/ASM")).isFalse();
+    assertThat(AgentClassLoader.isClassEntry("i/net/bytebuddy/")).isFalse();
+    assertThat(AgentClassLoader.isClassEntry("dev/vireo/bootstrap/VireoAgent.class")).isFalse();
   }
 
   @Test

@@ -21,23 +21,48 @@ import org.junit.jupiter.api.Test;
  */
 class ShrunkAgentJarTest {
 
-  private static final String PREFIX = "inst/";
-  private static final String SUFFIX = ".classdata";
+  /** Where the agent's own classes are, stored without their {@code .class} extension. */
+  private static final String PREFIX = "i/";
+
+  /** Half of G1's smallest region: an array this large or larger takes a region of its own. */
+  private static final long HALF_A_G1_REGION = 512 * 1024;
 
   @Test
   void jarIsAtMostSixMebibytes() throws IOException {
     assertThat(Files.size(SmokeEnvironment.agentJar())).isLessThanOrEqualTo(6L * 1024 * 1024);
   }
 
+  /**
+   * The JDK keeps a jar's central directory on the heap in one byte array while the jar is open, and the application
+   * class loader opens the agent jar too (it is on the class path): from half a G1 region on, that array takes a
+   * whole region (1 MiB with heaps under 4 GiB). Short entry names and no directory entries keep it below; a jar
+   * that grows past it needs shorter names or fewer entries again.
+   */
+  @Test
+  void centralDirectoryStaysBelowHalfAG1Region() throws IOException {
+    assertThat(centralDirectorySize(Files.readAllBytes(SmokeEnvironment.agentJar()))).isLessThan(HALF_A_G1_REGION);
+  }
+
+  /** The "size of the central directory" field of the end of central directory record. */
+  private static long centralDirectorySize(byte[] jar) {
+    for (int at = jar.length - 22; at >= Math.max(0, jar.length - 22 - 65535); at--) {
+      if (jar[at] == 0x50 && jar[at + 1] == 0x4b && jar[at + 2] == 0x05 && jar[at + 3] == 0x06) {
+        return (jar[at + 12] & 0xffL) | (jar[at + 13] & 0xffL) << 8 | (jar[at + 14] & 0xffL) << 16
+            | (jar[at + 15] & 0xffL) << 24;
+      }
+    }
+    throw new AssertionError("no end of central directory record");
+  }
+
   @Test
   void unusedThirdPartyCodeIsGoneAndTheExtensionApiStays() throws IOException {
     try (ZipFile jar = new ZipFile(SmokeEnvironment.agentJar().toFile())) {
       // Byte Buddy's build-time plugin engine is never used by an agent
-      assertThat(jar.getEntry(PREFIX + "net/bytebuddy/build/Plugin$Engine" + SUFFIX)).isNull();
+      assertThat(jar.getEntry(PREFIX + "net/bytebuddy/build/Plugin$Engine")).isNull();
       // what extensions program against stays whole
-      assertThat(jar.getEntry(PREFIX + "net/bytebuddy/matcher/ElementMatchers" + SUFFIX)).isNotNull();
-      assertThat(jar.getEntry(PREFIX + "io/opentelemetry/sdk/trace/data/SpanData" + SUFFIX)).isNotNull();
-      assertThat(jar.getEntry(PREFIX + "dev/vireo/instrumentation/spi/InstrumentationModule" + SUFFIX)).isNotNull();
+      assertThat(jar.getEntry(PREFIX + "net/bytebuddy/matcher/ElementMatchers")).isNotNull();
+      assertThat(jar.getEntry(PREFIX + "io/opentelemetry/sdk/trace/data/SpanData")).isNotNull();
+      assertThat(jar.getEntry(PREFIX + "dev/vireo/instrumentation/spi/InstrumentationModule")).isNotNull();
     }
   }
 
@@ -50,10 +75,14 @@ class ShrunkAgentJarTest {
         ZipEntry entry = entries.nextElement();
         String name = entry.getName();
         // Vireo's own classes are copied unprocessed; everything else went through ProGuard
-        if (name.startsWith(PREFIX) && name.endsWith(SUFFIX) && !name.startsWith(PREFIX + "dev/vireo/")) {
+        if (isClassEntry(name)) {
+          byte[] bytes;
           try (InputStream in = jar.getInputStream(entry)) {
-            String className = name.substring(PREFIX.length(), name.length() - SUFFIX.length()).replace('/', '.');
-            classes.put(className, in.readAllBytes());
+            bytes = in.readAllBytes();
+          }
+          assertThat(bytes).as("a class file: %s", name).startsWith(0xca, 0xfe, 0xba, 0xbe);
+          if (!name.startsWith(PREFIX + "dev/vireo/")) {
+            classes.put(name.substring(PREFIX.length()).replace('/', '.'), bytes);
           }
         }
       }
@@ -95,5 +124,11 @@ class ShrunkAgentJarTest {
       }
       return defineClass(name, bytes, 0, bytes.length);
     }
+  }
+
+  /** As the agent class loader tells them: below the prefix, outside META-INF, no extension. */
+  private static boolean isClassEntry(String name) {
+    return name.startsWith(PREFIX) && !name.startsWith(PREFIX + "META-INF/") && !name.endsWith("/")
+        && name.indexOf('.', name.lastIndexOf('/') + 1) < 0;
   }
 }
