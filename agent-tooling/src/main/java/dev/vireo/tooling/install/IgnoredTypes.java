@@ -2,9 +2,9 @@ package dev.vireo.tooling.install;
 
 import static net.bytebuddy.matcher.ElementMatchers.nameContains;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
 
 import dev.vireo.instrumentation.api.InstrumentationConfig;
+import dev.vireo.instrumentation.api.UntransformedClasses;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -36,13 +36,13 @@ final class IgnoredTypes {
   private IgnoredTypes() {}
 
   static ElementMatcher.Junction<TypeDescription> types(InstrumentationConfig config) {
-    ElementMatcher.Junction<TypeDescription> ignored =
-        nameStartsWith("dev.vireo.bootstrap.")
-            .or(nameStartsWith("dev.vireo.tooling."))
-            .or(nameStartsWith("dev.vireo.instrumentation."))
-            .or(nameStartsWith("net.bytebuddy."))
-            // the OpenTelemetry Java agent's own classes (bootstrap ones included), when both run
-            .or(nameStartsWith("io.opentelemetry.javaagent."))
+    // Byte Buddy and the agents' own classes (the modules that rely on advice having run ask UntransformedClasses)
+    ElementMatcher.Junction<TypeDescription> ignored = nameStartsWith("net.bytebuddy.");
+    for (String agentPackage : UntransformedClasses.AGENT_PACKAGES) {
+      ignored = ignored.or(nameStartsWith(agentPackage));
+    }
+    ignored =
+        ignored
             .or(nameStartsWith("jdk.internal.reflect."))
             .or(nameStartsWith("sun.reflect."))
             .or(nameStartsWith("jdk.internal.misc."))
@@ -59,10 +59,8 @@ final class IgnoredTypes {
             .or(nameStartsWith("jdk.proxy"))
             // by name only: a test on modifiers (isSynthetic) would parse every class the JVM loads
             .or(nameContains("$$Lambda"));
-    for (String pattern : config.getList("otel.javaagent.exclude-classes")) {
-      ignored = ignored.or(pattern.endsWith("*")
-          ? nameStartsWith(pattern.substring(0, pattern.length() - 1))
-          : named(pattern));
+    for (String pattern : config.getList(UntransformedClasses.EXCLUDE_CLASSES)) {
+      ignored = ignored.or(type -> UntransformedClasses.excludedBy(pattern, type.getName()));
     }
     return ignored;
   }

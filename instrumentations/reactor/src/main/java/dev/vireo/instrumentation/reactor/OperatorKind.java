@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.reactor;
 
 import dev.vireo.instrumentation.api.InstrumentationConfig;
+import dev.vireo.instrumentation.api.UntransformedClasses;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -127,20 +128,6 @@ enum OperatorKind {
     if (!Mono.class.isAssignableFrom(type) && !Flux.class.isAssignableFrom(type)) {
       return false;
     }
-    String name = type.getName();
-    // never transformed: the agent's own packages among its ignored types (agent-tooling's IgnoredTypes)
-    if (name.startsWith("dev.vireo.instrumentation.") || name.startsWith("dev.vireo.tooling.")
-        || name.startsWith("dev.vireo.bootstrap.") || name.startsWith("io.opentelemetry.javaagent.")) {
-      return false;
-    }
-    for (String excluded : InstrumentationConfig.get().getList("otel.javaagent.exclude-classes")) {
-      boolean matches = excluded.endsWith("*")
-          ? name.startsWith(excluded.substring(0, excluded.length() - 1))
-          : name.equals(excluded);
-      if (matches) {
-        return false;
-      }
-    }
-    return true;
+    return !UntransformedClasses.contains(type.getName(), InstrumentationConfig.get());
   }
 }
