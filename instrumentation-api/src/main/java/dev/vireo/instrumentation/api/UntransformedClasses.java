@@ -26,10 +26,13 @@ public final class UntransformedClasses {
 
   private UntransformedClasses() {}
 
-  /** Whether one {@code otel.javaagent.exclude-classes} entry names the class. */
+  /**
+   * Whether one {@code otel.javaagent.exclude-classes} entry names the class. Allocates nothing: the installer asks
+   * this for every class the JVM loads while an exclusion is set.
+   */
   public static boolean excludedBy(String pattern, String className) {
     return pattern.endsWith("*")
-        ? className.startsWith(pattern.substring(0, pattern.length() - 1))
+        ? className.regionMatches(0, pattern, 0, pattern.length() - 1)
         : className.equals(pattern);
   }
 
