@@ -29,9 +29,30 @@ public final class FirstTracedCallMain {
     long callNanos = System.nanoTime() - before;
     long threadCpuAfter = threadCpuNanos();
     ProcessSample self = ProcessSample.self();
+    long compilerMillis = compilerCpuMillis();
     System.out.println("FIRST_CALL status=" + response.statusCode() + " cpuMillis=" + self.cpuMillis()
+        + " compilerCpuMillis=" + compilerMillis
         + " callMicros=" + callNanos / 1000 + " callThreadCpuMicros="
         + (threadCpuBefore < 0 || threadCpuAfter < 0 ? -1 : (threadCpuAfter - threadCpuBefore) / 1000));
+  }
+
+  /**
+   * CPU the JIT compiler threads have used so far (read right after the process total): most of the run-to-run spread
+   * of the process CPU at start-up is theirs, so the total without them resolves a difference of a few ms in fewer
+   * pairs. A compiler thread that already exited stays in the total (HotSpot retires only threads it added on demand
+   * beyond the first of each compiler, which a 2-CPU machine never adds). -1 where /proc cannot tell.
+   */
+  static long compilerCpuMillis() {
+    try {
+      JvmCpu cpu = JvmCpu.of(ProcessHandle.current().pid());
+      long ticks = 0;
+      for (long threadTicks : cpu.compilerThreadTicks().values()) {
+        ticks += threadTicks;
+      }
+      return ticks * 1000 / JvmCpu.TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /**

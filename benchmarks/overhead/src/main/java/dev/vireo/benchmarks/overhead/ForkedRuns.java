@@ -32,7 +32,8 @@ final class ForkedRuns {
 
   private static final Pattern SAMPLE = Pattern.compile("SAMPLE cpuMillis=(\\d+) peakRssKib=(\\d+)");
   private static final Pattern FIRST_CALL =
-      Pattern.compile("FIRST_CALL status=(\\d+) cpuMillis=(\\d+) callMicros=(\\d+) callThreadCpuMicros=(-?\\d+)");
+      Pattern.compile("FIRST_CALL status=(\\d+) cpuMillis=(\\d+) compilerCpuMillis=(-?\\d+) callMicros=(\\d+) "
+          + "callThreadCpuMicros=(-?\\d+)");
 
   private final String java;
   private final Jcmd jcmd;
@@ -469,9 +470,14 @@ final class ForkedRuns {
       throw new IllegalStateException(runName + ": unexpected '" + line + "'; see " + log);
     }
     into.add(agent.name(), Metric.FIRST_CALL_WALL, lineNanos / 1e6);
-    into.add(agent.name(), Metric.FIRST_CALL_CPU, Long.parseLong(sample.group(2)));
-    into.add(agent.name(), Metric.FIRST_CALL_DURATION, Long.parseLong(sample.group(3)) / 1000.0);
-    long threadCpuMicros = Long.parseLong(sample.group(4));
+    long cpuMillis = Long.parseLong(sample.group(2));
+    into.add(agent.name(), Metric.FIRST_CALL_CPU, cpuMillis);
+    long compilerMillis = Long.parseLong(sample.group(3));
+    if (compilerMillis >= 0) {
+      into.add(agent.name(), Metric.FIRST_CALL_CPU_NO_JIT, cpuMillis - compilerMillis);
+    }
+    into.add(agent.name(), Metric.FIRST_CALL_DURATION, Long.parseLong(sample.group(4)) / 1000.0);
+    long threadCpuMicros = Long.parseLong(sample.group(5));
     if (threadCpuMicros >= 0) {
       into.add(agent.name(), Metric.FIRST_CALL_THREAD_CPU, threadCpuMicros / 1000.0);
     }

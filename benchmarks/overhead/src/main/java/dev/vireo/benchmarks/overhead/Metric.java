@@ -42,6 +42,7 @@ enum Metric {
   WEBFLUX_SPANS_PER_REQUEST("WebFlux app: spans received per request", ""),
   FIRST_CALL_WALL("First traced call: JVM launch to the call's completion, wall", "ms"),
   FIRST_CALL_CPU("First traced call: process CPU (user+sys) by then", "ms"),
+  FIRST_CALL_CPU_NO_JIT("First traced call: process CPU by then without the JIT compiler threads", "ms"),
   FIRST_CALL_DURATION("First traced call: the call itself, wall (SDK build included)", "ms"),
   FIRST_CALL_THREAD_CPU("First traced call: the calling thread's CPU in the call (SDK build included)", "ms"),
   JAR_SIZE("Agent jar size", "MiB");

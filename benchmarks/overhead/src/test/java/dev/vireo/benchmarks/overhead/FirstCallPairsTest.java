@@ -81,6 +81,30 @@ class FirstCallPairsTest {
   }
 
   @Test
+  void processCpuWithoutTheCompilerThreadsHasItsOwnRow() {
+    Measurements m = new Measurements();
+    for (double d : new double[] {9, 11, 10, 10}) {
+      m.add(ResultsReport.FIRST_CALL_METRICS_OFF, Metric.FIRST_CALL_CPU_NO_JIT, 2000);
+      m.add(ResultsReport.FIRST_CALL_METRICS_ON, Metric.FIRST_CALL_CPU_NO_JIT, 2000 + d);
+    }
+    m.add(ResultsReport.FIRST_CALL_METRICS_OFF, Metric.FIRST_CALL_WALL, 1000); // the section needs a wall figure
+    m.add(ResultsReport.FIRST_CALL_METRICS_ON, Metric.FIRST_CALL_WALL, 1000);
+    ResultsReport report = new ResultsReport(m, "none", "vireo", "otel");
+
+    assertThat(report.targets()).contains("| JVM metrics: the same without the JIT compiler threads (issue 21) "
+        + "| ≤ +20.0 ms (upper end of the 95 % CI) | +10.0 ms, CI [+8.70, +11.3] (4 pairs) | met |");
+    assertThat(report.metricsStartup()).contains(
+        "| First traced call: process CPU by then without the JIT compiler threads (ms) | 2000 | 2010 | +10.0 "
+            + "| [+8.70, +11.3] | 4 |");
+  }
+
+  @Test
+  void compilerThreadsAreReadFromProc() {
+    // this JVM has compiled something by the time the test runs
+    assertThat(FirstTracedCallMain.compilerCpuMillis()).isGreaterThanOrEqualTo(0);
+  }
+
+  @Test
   void noPairsNoSectionAndNoRow() {
     ResultsReport report = new ResultsReport(new Measurements(), "none", "vireo", "otel");
 
