@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  *     --shop-jar=... --vireo-agent=... --otel-agent=... [--spring-jar=...] [--rounds=3] [--hello-rounds=5] \
  *     [--spring-rounds=3] [--warmup=10] [--measure=15] [--clients=4] [--heap=768m] [--out=benchmarks/results.md] \
  *     [--two-service-rounds=3] [--two-service-warmup=40] [--two-service-measure=15] [--readme=none] \
- *     [--vireo-metrics=true] [--baseline-vireo=old-vireo-agent.jar] [--webflux-jar=...] [--webflux-rounds=3] \
- *     [--webflux-warmup=40] [--webflux-measure=15] [--metrics-pairs=40]
+ *     [--vireo-metrics=true] [--baseline-vireo=old-vireo-agent.jar] [--baseline-settings='k=v;k=v'] \
+ *     [--webflux-jar=...] [--webflux-rounds=3] [--webflux-warmup=40] [--webflux-measure=15] [--metrics-pairs=40]
  * </pre>
  *
  * <p>{@code --two-service-rounds} (default: {@code --rounds}; 0 skips it) measures CPU per request on the shop as two
@@ -39,7 +39,9 @@ import java.util.stream.Collectors;
  * after {@code --webflux-warmup} seconds of load, over {@code --webflux-measure} seconds (default: {@code --measure}).
  *
  * <p>{@code --vireo-metrics=true} adds a column: Vireo exporting its JVM runtime metrics (issue 21's budget).
- * {@code --baseline-vireo} adds a column for another Vireo jar, e.g. the last release, for a before/after in one run.
+ * {@code --baseline-vireo} adds a column for another Vireo jar, e.g. the last release, for a before/after in one run;
+ * {@code --baseline-settings} gives that column settings of its own (with Vireo's jar when no other is given), e.g.
+ * {@code otel.instrumentation.reactor.enabled=false} for what one module costs.
  *
  * <p>{@code --metrics-pairs=N} (default 0) measures issue 21's start-up budget precisely: N pairs of runs of
  * {@link FirstTracedCallMain} with Vireo, JVM metrics off and on, the order alternating from pair to pair; the report
@@ -88,8 +90,12 @@ public final class OverheadBenchmark {
     if (Boolean.parseBoolean(options.getOrDefault("vireo-metrics", "false"))) {
       agents.add(AgentUnderTest.of(ResultsReport.VIREO_WITH_METRICS, vireoJar, "otel.metrics.exporter=otlp"));
     }
-    if (options.containsKey("baseline-vireo")) {
-      agents.add(AgentUnderTest.of("Vireo baseline", existing(options, "baseline-vireo")));
+    if (options.containsKey("baseline-vireo") || options.containsKey("baseline-settings")) {
+      // another jar, or the same jar with other settings (';'-separated key=value): what one change or one module costs
+      Path baselineJar = options.containsKey("baseline-vireo") ? existing(options, "baseline-vireo") : vireoJar;
+      String settings = options.getOrDefault("baseline-settings", "");
+      agents.add(AgentUnderTest.of("Vireo baseline", baselineJar,
+          settings.isEmpty() ? new String[0] : settings.split(";")));
     }
 
     String loadBefore = loadAverage();
@@ -181,6 +187,9 @@ public final class OverheadBenchmark {
             + ", app JVMs `-Xms" + heap + " -Xmx" + heap + "`, default GC\n"
         + "- Vireo: `" + vireoJar.getFileName() + "` " + System.getProperty("vireo.commit", "(commit unknown)")
             + "; OpenTelemetry Java agent " + otelVersion + " from Maven Central\n"
+        + (!options.containsKey("baseline-settings") ? "" : "- Vireo baseline: `"
+            + options.getOrDefault("baseline-vireo", vireoJar.toString()) + "` with `"
+            + options.get("baseline-settings") + "`\n")
         + "- Every agent: OTLP http/protobuf to an in-process receiver on loopback, sampler always_on, "
             + "metrics and logs exporters `none` (except the column " + ResultsReport.VIREO_WITH_METRICS
             + ", if present: `otel.metrics.exporter=otlp`), default batch span processor\n"
