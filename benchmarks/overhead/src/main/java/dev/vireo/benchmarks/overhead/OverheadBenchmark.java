@@ -267,7 +267,8 @@ public final class OverheadBenchmark {
         PairedDifference wall = PairedDifference.of(
             into.all(off.name(), Metric.FIRST_CALL_WALL), into.all(on.name(), Metric.FIRST_CALL_WALL));
         System.out.printf(java.util.Locale.ROOT, "  pair %2d (%s first), off/on: wall %s ms, CPU %s ms, "
-                + "without JIT %s ms, call thread CPU %s ms | on - off so far: %+.1f ms wall%n", pair, offFirst ? "off" : "on",
+                + "without JIT %s ms, call thread CPU %s ms | on - off so far: %+.1f ms wall%n",
+            pair, offFirst ? "off" : "on",
             lastTwo(into, off, on, Metric.FIRST_CALL_WALL), lastTwo(into, off, on, Metric.FIRST_CALL_CPU),
             lastTwo(into, off, on, Metric.FIRST_CALL_CPU_NO_JIT), lastTwo(into, off, on, Metric.FIRST_CALL_THREAD_CPU),
             wall.mean());
