@@ -70,10 +70,7 @@ class FirstCallPairsTest {
   @Test
   void budgetMissedWhenTheWholeIntervalIsAbove() {
     Measurements m = new Measurements();
-    for (double d : new double[] {50, 52, 48, 50}) {
-      m.add(ResultsReport.FIRST_CALL_METRICS_OFF, Metric.FIRST_CALL_WALL, 1000);
-      m.add(ResultsReport.FIRST_CALL_METRICS_ON, Metric.FIRST_CALL_WALL, 1000 + d);
-    }
+    addPairs(m, Metric.FIRST_CALL_WALL, 1000, 50, 52, 48, 50);
 
     String targets = new ResultsReport(m, "none", "vireo", "otel").targets();
 
@@ -83,12 +80,8 @@ class FirstCallPairsTest {
   @Test
   void processCpuWithoutTheCompilerThreadsHasItsOwnRow() {
     Measurements m = new Measurements();
-    for (double d : new double[] {9, 11, 10, 10}) {
-      m.add(ResultsReport.FIRST_CALL_METRICS_OFF, Metric.FIRST_CALL_CPU_NO_JIT, 2000);
-      m.add(ResultsReport.FIRST_CALL_METRICS_ON, Metric.FIRST_CALL_CPU_NO_JIT, 2000 + d);
-    }
-    m.add(ResultsReport.FIRST_CALL_METRICS_OFF, Metric.FIRST_CALL_WALL, 1000); // the section needs a wall figure
-    m.add(ResultsReport.FIRST_CALL_METRICS_ON, Metric.FIRST_CALL_WALL, 1000);
+    addPairs(m, Metric.FIRST_CALL_CPU_NO_JIT, 2000, 9, 11, 10, 10);
+    addPairs(m, Metric.FIRST_CALL_WALL, 1000, 0); // the section needs a wall figure
     ResultsReport report = new ResultsReport(m, "none", "vireo", "otel");
 
     assertThat(report.targets()).contains("| JVM metrics: the same without the JIT compiler threads (issue 21) "
@@ -96,6 +89,14 @@ class FirstCallPairsTest {
     assertThat(report.metricsStartup()).contains(
         "| First traced call: process CPU by then without the JIT compiler threads (ms) | 2000 | 2010 | +10.0 "
             + "| [+8.70, +11.3] | 4 |");
+  }
+
+  /** One pair per difference: {@code off} with metrics off, {@code off + difference} with them on. */
+  private static void addPairs(Measurements m, Metric metric, double off, double... differences) {
+    for (double difference : differences) {
+      m.add(ResultsReport.FIRST_CALL_METRICS_OFF, metric, off);
+      m.add(ResultsReport.FIRST_CALL_METRICS_ON, metric, off + difference);
+    }
   }
 
   @Test
