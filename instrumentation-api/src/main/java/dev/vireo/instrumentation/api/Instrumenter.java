@@ -13,7 +13,6 @@ import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,27 +35,30 @@ public final class Instrumenter<REQUEST, RESPONSE> {
   private final OpenTelemetry openTelemetry;
   private final SpanNameExtractor<? super REQUEST> spanNameExtractor;
   private final SpanKind spanKind;
-  private final List<AttributesExtractor<? super REQUEST, ? super RESPONSE>> extractors;
+  // arrays, not the builder's lists: a for-each over a list allocated an iterator per loop on every span where the
+  // JIT did not inline the whole start (the WebFlux server and client spans: 243 B per request, async-profiler)
+  private final AttributesExtractor<? super REQUEST, ? super RESPONSE>[] extractors;
   private final SpanStatusExtractor<? super REQUEST, ? super RESPONSE> statusExtractor;
   private final SpanLinksExtractor<? super REQUEST> linksExtractor;
-  private final List<OperationListener> listeners;
-  private final List<ContextCustomizer<? super REQUEST>> contextCustomizers;
+  private final OperationListener[] listeners;
+  private final ContextCustomizer<? super REQUEST>[] contextCustomizers;
   private final SpanFamily family;
   private final TextMapGetter<REQUEST> extractFrom;
   private final TextMapSetter<REQUEST> injectInto;
   private final boolean enabled;
   private final ExceptionTextRedactor<? super REQUEST> exceptionRedactor;
 
+  @SuppressWarnings("unchecked") // arrays of the builder's generic elements
   Instrumenter(InstrumenterBuilder<REQUEST, RESPONSE> builder) {
     this.openTelemetry = builder.openTelemetry;
     this.tracer = openTelemetry.getTracer(builder.instrumentationName, builder.instrumentationVersion);
     this.spanNameExtractor = builder.spanNameExtractor;
     this.spanKind = builder.spanKind;
-    this.extractors = builder.extractors;
+    this.extractors = builder.extractors.toArray(new AttributesExtractor[0]);
     this.statusExtractor = builder.statusExtractor;
     this.linksExtractor = builder.linksExtractor;
-    this.listeners = builder.listeners;
-    this.contextCustomizers = builder.contextCustomizers;
+    this.listeners = builder.listeners.toArray(new OperationListener[0]);
+    this.contextCustomizers = builder.contextCustomizers.toArray(new ContextCustomizer[0]);
     this.family = builder.family;
     this.extractFrom = builder.extractFrom;
     this.injectInto = builder.injectInto;
@@ -104,7 +106,7 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     if (startEpochNanos > 0) {
       spanBuilder.setStartTimestamp(startEpochNanos, TimeUnit.NANOSECONDS);
     }
-    long startNanos = listeners.isEmpty() ? 0 : System.nanoTime() - elapsedSince(startEpochNanos);
+    long startNanos = listeners.length == 0 ? 0 : System.nanoTime() - elapsedSince(startEpochNanos);
     Span span = spanBuilder.startSpan();
     Context context = parentContext.with(span);
     if (family != null) {
@@ -165,10 +167,10 @@ public final class Instrumenter<REQUEST, RESPONSE> {
     if (status != StatusCode.UNSET) {
       span.setStatus(status);
     }
-    if (!listeners.isEmpty()) {
+    if (listeners.length != 0) {
       long endNanos = System.nanoTime();
-      for (int i = listeners.size() - 1; i >= 0; i--) {
-        listeners.get(i).onEnd(context, endAttributes, endNanos);
+      for (int i = listeners.length - 1; i >= 0; i--) {
+        listeners[i].onEnd(context, endAttributes, endNanos);
       }
     }
     span.end();
