@@ -6,9 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import reactor.core.CoreSubscriber;
 import reactor.core.Scannable;
-import reactor.core.publisher.FluxOperator;
 import reactor.core.publisher.Hooks;
-import reactor.core.publisher.MonoOperator;
 import reactor.core.publisher.Operators;
 
 /**
@@ -50,7 +48,8 @@ final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? supe
       // up to JDK 22 such a cast writes the class's one-entry cache of secondary super types, and event loops
       // checking the same operator classes against other interfaces (Reactor does) keep taking that cache line
       // from each other (JDK-8180450). With the casts, ReactorChainBenchmark's Mono chain took 913 ns per call on
-      // two threads against 387 on one; without them, 358 and 375.
+      // two threads against 387 on one; without them, 358 and 375. The decision reads operators likewise
+      // (OperatorClass).
       Function<Object, Object> hook = publisher -> mayEmitElsewhere(publisher) ? lift.apply(publisher) : publisher;
       Hooks.onEachOperator(KEY, (Function) hook);
     } catch (Throwable t) {
@@ -65,18 +64,20 @@ final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? supe
    * library's own {@code Flux}, say) or did not lift when it should have.
    */
   static boolean mayEmitElsewhere(Object operator) {
-    switch (OperatorKind.of(operator)) {
+    OperatorClass operatorClass = OperatorClass.of(operator);
+    switch (operatorClass.kind) {
       case CALLABLE:
       case LIBRARY_PUBLISHER: // wrapped when subscribed, if a library assembles it through the hooks at all
         return false;
       case PASS_THROUGH:
       case INNER_MONOS:
-        Object upstream = scan(operator, Scannable.Attr.PARENT);
+        Object upstream = operatorClass.upstream(operator);
         if (upstream == null) {
           // defer, then, zip ...: nothing but the Monos they subscribe to
-          return OperatorKind.of(operator) != OperatorKind.INNER_MONOS;
+          return operatorClass.kind != OperatorKind.INNER_MONOS;
         }
-        switch (OperatorKind.of(upstream)) {
+        OperatorClass upstreamClass = OperatorClass.of(upstream);
+        switch (upstreamClass.kind) {
           case CALLABLE:
           case PASS_THROUGH:
           case INNER_MONOS:
@@ -85,27 +86,13 @@ final class ContextLifter implements BiFunction<Scannable, CoreSubscriber<? supe
             return false; // its subscriber, this operator's, is wrapped when subscribed
           case LIFT:
             // carries the context if this hook lifted it (Reactor names a lift by its lifter's toString())
-            return !KEY.equals(scan(upstream, Scannable.Attr.LIFTER));
+            return !KEY.equals(upstreamClass.scan(upstream, Scannable.Attr.LIFTER));
           default:
             return true;
         }
       default:
         return true;
     }
-  }
-
-  /**
-   * {@code publisher}'s answer to {@code key}, cast to its operator class where it has one rather than to {@code
-   * Scannable}, for the reason {@link #install} gives.
-   */
-  private static Object scan(Object publisher, Scannable.Attr<?> key) {
-    if (publisher instanceof MonoOperator) {
-      return ((MonoOperator<?, ?>) publisher).scanUnsafe(key);
-    }
-    if (publisher instanceof FluxOperator) {
-      return ((FluxOperator<?, ?>) publisher).scanUnsafe(key);
-    }
-    return publisher instanceof Scannable ? ((Scannable) publisher).scanUnsafe(key) : null;
   }
 
   /** Reactor names a lifted publisher's lifter ({@code Attr.LIFTER}) by this. */

@@ -94,17 +94,6 @@ enum OperatorKind {
 
   private static final String PACKAGE = "reactor.core.publisher.";
 
-  private static final ClassValue<OperatorKind> KINDS = new ClassValue<OperatorKind>() {
-    @Override
-    protected OperatorKind computeValue(Class<?> type) {
-      return classify(type);
-    }
-  };
-
-  static OperatorKind of(Object publisher) {
-    return KINDS.get(publisher.getClass());
-  }
-
   static OperatorKind classify(Class<?> type) {
     String name = type.getName();
     if (!name.startsWith(PACKAGE)) {
