@@ -192,12 +192,33 @@ class ReactorNettyTest {
         assertThat(span.getAttributes().get(AttributeKey.stringKey("error.type"))).isNull());
   }
 
+  @Test
+  void serverAddressAndPortAreTheHostHeaders() throws IOException {
+    // Reactor Netty answers 400 to a Host whose port is not a number, before any handler
+    for (String host : new String[] {"shop.example:8443", "shop.example:65535", "shop.example"}) {
+      try (Socket socket = request("/hello/" + host.length(), host)) {
+        assertThat(reader(socket).readLine()).isEqualTo("HTTP/1.1 200 OK");
+      }
+    }
+    List<SpanData> spans = AgentTesting.waitForTraces(3).all().stream().flatMap(t -> t.spans().stream()).toList();
+    assertThat(spans).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("url.path")) + " "
+            + span.getAttributes().get(AttributeKey.stringKey("server.address")) + " "
+            + span.getAttributes().get(AttributeKey.longKey("server.port")))
+        // without a port in the header, the port the request arrived on
+        .containsExactlyInAnyOrder("/hello/17 shop.example 8443", "/hello/18 shop.example 65535",
+            "/hello/12 shop.example " + server.port());
+  }
+
   /** Sends {@code GET path} with {@code Connection: close} over a plain socket, which no instrumentation sees. */
   private static Socket request(String path) throws IOException {
+    return request(path, "127.0.0.1:" + server.port());
+  }
+
+  private static Socket request(String path, String host) throws IOException {
     Socket socket = new Socket("127.0.0.1", server.port());
     socket.setSoTimeout(10_000);
     OutputStream out = socket.getOutputStream();
-    out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n")
+    out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
         .getBytes(StandardCharsets.ISO_8859_1));
     out.flush();
     return socket;
