@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.grpc;
 
+import dev.vireo.instrumentation.api.semconv.common.PortNumber;
 import dev.vireo.instrumentation.api.semconv.rpc.RpcAttributesGetter;
 import io.grpc.Status;
 import java.net.InetAddress;
@@ -57,15 +58,8 @@ final class GrpcRpcAttributesGetter implements RpcAttributesGetter<GrpcRequest, 
     if (authority.charAt(0) == '[' ? authority.charAt(colon - 1) != ']' : authority.indexOf(':') != colon) {
       return null; // a bare IPv6 address, no port
     }
-    int port = 0;
-    for (int i = colon + 1; i < authority.length(); i++) {
-      char c = authority.charAt(i);
-      if (c < '0' || c > '9' || port > 65535) {
-        return null;
-      }
-      port = port * 10 + (c - '0');
-    }
-    return port > 0 && port <= 65535 ? port : null;
+    int port = PortNumber.parse(authority, colon + 1);
+    return port > 0 ? port : null;
   }
 
   @Override

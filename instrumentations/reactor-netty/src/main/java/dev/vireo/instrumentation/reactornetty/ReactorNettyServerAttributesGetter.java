@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.reactornetty;
 
+import dev.vireo.instrumentation.api.semconv.common.PortNumber;
 import dev.vireo.instrumentation.api.semconv.http.HttpServerAttributesGetter;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
@@ -66,7 +67,7 @@ enum ReactorNettyServerAttributesGetter implements HttpServerAttributesGetter<Ht
     if (host != null) {
       int colon = portColon(host);
       if (colon >= 0) {
-        int port = portNumber(host, colon + 1);
+        int port = PortNumber.parse(host, colon + 1);
         return port < 0 ? null : port;
       }
     }
@@ -119,22 +120,5 @@ enum ReactorNettyServerAttributesGetter implements HttpServerAttributesGetter<Ht
   private static int portColon(String host) {
     int colon = host.lastIndexOf(':');
     return colon > host.lastIndexOf(']') ? colon : -1;
-  }
-
-  /** The port from {@code start} to the end of {@code host}, read in place (on every request), or -1 if it is none. */
-  private static int portNumber(String host, int start) {
-    int end = host.length();
-    if (start == end || end - start > 5) {
-      return -1;
-    }
-    int port = 0;
-    for (int i = start; i < end; i++) {
-      char digit = host.charAt(i);
-      if (digit < '0' || digit > '9') {
-        return -1;
-      }
-      port = port * 10 + (digit - '0');
-    }
-    return port <= 65535 ? port : -1;
   }
 }
