@@ -153,12 +153,7 @@ final class OperatorClass {
 
   /** The publisher {@code publisher} (of this class) subscribes to as its input, or null. */
   Object upstream(Object publisher) {
-    switch (access) {
-      case NO_INPUT:
-        return null;
-      default:
-        return scan(publisher, Scannable.Attr.PARENT);
-    }
+    return access == Access.NO_INPUT ? null : scan(publisher, Scannable.Attr.PARENT);
   }
 
   /** {@code publisher}'s (of this class) answer to {@code key}. */
