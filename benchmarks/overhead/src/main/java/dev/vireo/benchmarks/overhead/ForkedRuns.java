@@ -13,8 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -230,86 +233,151 @@ final class ForkedRuns {
   /**
    * CPU per request of the WebFlux app ({@code benchmarks/spring-boot-webflux-app}, issue 18's budget): Reactor Netty
    * serving {@code GET /proxy?item=N}, which makes one {@code WebClient} GET to {@code downstream} (served by this
-   * JVM, no agent) and answers its body. After the warm-up, the app JVM's CPU over the measurement window (process
-   * total, and its JIT compiler threads apart) is divided by the requests answered in that window.
+   * JVM, no agent) and answers its body. Every agent's app JVM is started once and warmed up; then, {@code cycles}
+   * times, each app in turn (the order rotating from cycle to cycle) gets {@code settle} of load and then the window,
+   * over which its JVM's CPU (process total, and its JIT compiler threads apart) is divided by the requests answered.
+   * Measured in turns within minutes instead of in a launch each, the columns of one cycle share the machine's speed
+   * of the moment, and the report pairs each agent's windows with the no-agent app's of the same cycle.
    *
-   * @return the first request's trace as the receiver got it ({@link TraceShape}), or "" with no agent
+   * @return per agent with spans, its first request's trace as the receiver got it ({@link TraceShape})
    */
-  String webflux(AgentUnderTest agent, String runName, Path webfluxJar, DownstreamServer downstream, int clients,
-                 Duration warmUp, Duration measurement, Measurements into) throws IOException, InterruptedException {
-    int port = freePort();
-    Path log = logDirectory.resolve(runName + ".log");
-    spans.sampleNextTrace(WEBFLUX_SERVICE);
-    Process app = launch(command(agent, WEBFLUX_SERVICE, "-jar", webfluxJar.toString(), "--server.port=" + port,
-        "--downstream.url=" + downstream.url()), log);
+  Map<String, String> webflux(List<AgentUnderTest> agents, Path webfluxJar, DownstreamServer downstream, int clients,
+                              Duration warmUp, int cycles, Duration settle, Duration window, Measurements into)
+      throws IOException, InterruptedException {
+    List<WebFluxApp> apps = new ArrayList<>();
     try {
-      String base = "http://127.0.0.1:" + port;
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (!load.send(base + "/proxy?item=1")) {
-        if (!app.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException(runName + ": the WebFlux app never answered; see " + log);
-        }
-        Thread.sleep(10);
+      for (int i = 0; i < agents.size(); i++) {
+        AgentUnderTest agent = agents.get(i);
+        apps.add(WebFluxApp.start(this, agent, WEBFLUX_SERVICE + "-" + (i + 1), webfluxJar, downstream));
       }
-
-      spans.drain();
-      long spansBefore = spans.total(WEBFLUX_SERVICE);
-      long serverBefore = spans.total(WEBFLUX_SERVICE, "SERVER");
-      long clientBefore = spans.total(WEBFLUX_SERVICE, "CLIENT");
+      // spans and downstream calls are counted from here, per request answered from here
       long downstreamBefore = downstream.requests();
-      long connectionsBefore = downstream.connectionsAccepted();
-      JvmCpu[] window = new JvmCpu[2];
-      ClosedLoopLoad.Result result = load.run(base, "/proxy?item=", clients, warmUp, measurement,
+      long[] completed = new long[apps.size()];
+      for (int i = 0; i < apps.size(); i++) {
+        completed[i] = load.run(apps.get(i).base, "/proxy?item=", clients, warmUp, Duration.ZERO,
+            ClosedLoopLoad.WindowListener.NONE).completed();
+      }
+      for (int cycle = 1; cycle <= cycles; cycle++) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  cycle %2d:", cycle));
+        for (int turn = 0; turn < apps.size(); turn++) {
+          int index = (turn + cycle - 1) % apps.size();
+          WebFluxApp app = apps.get(index);
+          ClosedLoopLoad.Result result = app.measure(load, clients, settle, window, into);
+          completed[index] += result.completed();
+          line.append(String.format(Locale.ROOT, " %s %.1f µs/req (%.0f req/s, JIT %.1f µs)", app.agent.name(),
+              into.last(app.agent.name(), Metric.WEBFLUX_CPU_PER_REQUEST), result.throughputPerSecond(),
+              into.last(app.agent.name(), Metric.WEBFLUX_JIT_CPU_PER_REQUEST)));
+        }
+        System.out.println(line);
+      }
+      Thread.sleep(6000); // the batch span processor exports every 5 s by default
+      spans.drain();
+      Map<String, String> traces = new LinkedHashMap<>();
+      for (int i = 0; i < apps.size(); i++) {
+        WebFluxApp app = apps.get(i);
+        if (app.agent.isNone()) {
+          continue;
+        }
+        double perRequest = (spans.total(app.service) - app.spansBefore) / (double) Math.max(1, completed[i]);
+        into.add(app.agent.name(), Metric.WEBFLUX_SPANS_PER_REQUEST, perRequest);
+        String shape = TraceShape.describe(spans.sampledTrace(app.service));
+        traces.put(app.agent.name(), shape);
+        System.out.printf(Locale.ROOT, "  %s: spans/req %.2f (SERVER %.2f, CLIENT %.2f) | first trace: %s%n",
+            app.agent.name(), perRequest,
+            (spans.total(app.service, "SERVER") - app.serverBefore) / (double) Math.max(1, completed[i]),
+            (spans.total(app.service, "CLIENT") - app.clientBefore) / (double) Math.max(1, completed[i]), shape);
+      }
+      System.out.printf(Locale.ROOT, "  downstream calls per request, all apps: %.2f%n",
+          (downstream.requests() - downstreamBefore) / (double) Math.max(1, Arrays.stream(completed).sum()));
+      return traces;
+    } finally {
+      for (WebFluxApp app : apps) {
+        stop(app.process);
+      }
+    }
+  }
+
+  /** One agent's WebFlux app JVM, started and answering. */
+  private static final class WebFluxApp {
+    final AgentUnderTest agent;
+    final String service;
+    final Process process;
+    final String base;
+    final Path log;
+    long spansBefore;
+    long serverBefore;
+    long clientBefore;
+
+    private WebFluxApp(AgentUnderTest agent, String service, Process process, String base, Path log) {
+      this.agent = agent;
+      this.service = service;
+      this.process = process;
+      this.base = base;
+      this.log = log;
+    }
+
+    static WebFluxApp start(ForkedRuns runs, AgentUnderTest agent, String service, Path webfluxJar,
+                            DownstreamServer downstream) throws IOException, InterruptedException {
+      int port = freePort();
+      Path log = runs.logDirectory.resolve("webflux-" + service + ".log");
+      runs.spans.sampleNextTrace(service);
+      Process process = launch(runs.command(agent, service, "-jar", webfluxJar.toString(), "--server.port=" + port,
+          "--downstream.url=" + downstream.url()), log);
+      WebFluxApp app = new WebFluxApp(agent, service, process, "http://127.0.0.1:" + port, log);
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      try {
+        while (!runs.load.send(app.base + "/proxy?item=1")) {
+          if (!process.isAlive() || System.nanoTime() > deadline) {
+            throw new IllegalStateException(agent.name() + ": the WebFlux app never answered; see " + log);
+          }
+          Thread.sleep(10);
+        }
+      } catch (RuntimeException | InterruptedException e) {
+        stop(process);
+        throw e;
+      }
+      runs.spans.drain();
+      app.spansBefore = runs.spans.total(service);
+      app.serverBefore = runs.spans.total(service, "SERVER");
+      app.clientBefore = runs.spans.total(service, "CLIENT");
+      return app;
+    }
+
+    /** Load for {@code settle}, then the window: CPU per request, throughput and p99 of the window. */
+    ClosedLoopLoad.Result measure(ClosedLoopLoad load, int clients, Duration settle, Duration window,
+                                  Measurements into) throws InterruptedException {
+      JvmCpu[] cpu = new JvmCpu[2];
+      ClosedLoopLoad.Result result = load.run(base, "/proxy?item=", clients, settle, window,
           new ClosedLoopLoad.WindowListener() {
             @Override
             public void opened() {
-              window[0] = cpu(app);
+              cpu[0] = cpu(process);
             }
 
             @Override
             public void closed() {
-              window[1] = cpu(app);
+              cpu[1] = cpu(process);
             }
           });
       long requests = result.completedInWindow();
       if (requests == 0) {
-        throw new IllegalStateException(runName + ": no request answered in the measurement window; see " + log);
+        throw new IllegalStateException(agent.name() + ": no request answered in the window; see " + log);
       }
-      JvmCpu.Window cpu = window[0].until(window[1]);
-      if (cpu.compilerThreadsGone() > 0) {
+      JvmCpu.Window used = cpu[0].until(cpu[1]);
+      if (used.compilerThreadsGone() > 0) {
         System.out.printf("  %s: %d compiler thread(s) exited in the window: their CPU counts as non-JIT%n",
-            runName, cpu.compilerThreadsGone());
+            agent.name(), used.compilerThreadsGone());
+      }
+      if (result.errors() > 0) {
+        System.out.printf("  %s: %d of %d requests failed%n", agent.name(), result.errors(), result.requests());
       }
       String name = agent.name();
       into.add(name, Metric.WEBFLUX_THROUGHPUT, result.throughputPerSecond());
       into.add(name, Metric.WEBFLUX_P99, result.p99Millis());
-      into.add(name, Metric.WEBFLUX_CPU_PER_REQUEST, cpu.processMillis() * 1000 / requests);
-      into.add(name, Metric.WEBFLUX_CPU_PER_REQUEST_NO_JIT, cpu.withoutCompilerMillis() * 1000 / requests);
-      into.add(name, Metric.WEBFLUX_JIT_CPU_PER_REQUEST, cpu.compilerMillis() * 1000 / requests);
-      if (result.errors() > 0) {
-        System.out.printf("  %s: %d of %d requests failed%n", runName, result.errors(), result.requests());
-      }
-      double completed = Math.max(1, result.completed());
-      String spanText = "";
-      String shape = "";
-      if (!agent.isNone()) {
-        Thread.sleep(6000); // the batch span processor exports every 5 s by default
-        spans.drain();
-        double perRequest = (spans.total(WEBFLUX_SERVICE) - spansBefore) / completed;
-        into.add(name, Metric.WEBFLUX_SPANS_PER_REQUEST, perRequest);
-        shape = TraceShape.describe(spans.sampledTrace(WEBFLUX_SERVICE));
-        spanText = String.format(Locale.ROOT, " | spans/req %.2f (SERVER %.2f, CLIENT %.2f) | first trace: %s",
-            perRequest, (spans.total(WEBFLUX_SERVICE, "SERVER") - serverBefore) / completed,
-            (spans.total(WEBFLUX_SERVICE, "CLIENT") - clientBefore) / completed, shape);
-      }
-      System.out.printf(Locale.ROOT, "  %-22s %7.1f req/s p99 %7.2f ms (%d in window) | CPU/req µs %6.1f "
-              + "(JIT %5.1f) | downstream calls/req %.2f over %d new connection(s)%s%n", runName,
-          result.throughputPerSecond(), result.p99Millis(), requests, cpu.processMillis() * 1000 / requests,
-          cpu.compilerMillis() * 1000 / requests, (downstream.requests() - downstreamBefore) / completed,
-          downstream.connectionsAccepted() - connectionsBefore, spanText);
-      return shape;
-    } finally {
-      stop(app);
+      into.add(name, Metric.WEBFLUX_CPU_PER_REQUEST, used.processMillis() * 1000 / requests);
+      into.add(name, Metric.WEBFLUX_CPU_PER_REQUEST_NO_JIT, used.withoutCompilerMillis() * 1000 / requests);
+      into.add(name, Metric.WEBFLUX_JIT_CPU_PER_REQUEST, used.compilerMillis() * 1000 / requests);
+      return result;
     }
   }
 

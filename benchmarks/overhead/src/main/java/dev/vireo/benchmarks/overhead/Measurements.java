@@ -31,4 +31,10 @@ final class Measurements {
   synchronized List<Double> all(String agent, Metric metric) {
     return List.copyOf(values.getOrDefault(agent, Map.of()).getOrDefault(metric, List.of()));
   }
+
+  /** The value added last, NaN when none was. */
+  synchronized double last(String agent, Metric metric) {
+    List<Double> list = values.getOrDefault(agent, Map.of()).get(metric);
+    return list == null || list.isEmpty() ? Double.NaN : list.get(list.size() - 1);
+  }
 }

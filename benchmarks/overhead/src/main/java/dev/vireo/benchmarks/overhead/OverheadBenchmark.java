@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *     [--spring-rounds=3] [--warmup=10] [--measure=15] [--clients=4] [--heap=768m] [--out=benchmarks/results.md] \
  *     [--two-service-rounds=3] [--two-service-warmup=40] [--two-service-measure=15] [--readme=none] \
  *     [--vireo-metrics=true] [--baseline-vireo=old-vireo-agent.jar] [--baseline-settings='k=v;k=v'] \
- *     [--webflux-jar=...] [--webflux-rounds=3] [--webflux-warmup=40] [--webflux-measure=15] [--metrics-pairs=40]
+ *     [--webflux-jar=...] [--webflux-cycles=12] [--webflux-warmup=60] [--webflux-window=10] [--metrics-pairs=40]
  * </pre>
  *
  * <p>{@code --two-service-rounds} (default: {@code --rounds}; 0 skips it) measures CPU per request on the shop as two
@@ -34,9 +34,11 @@ import java.util.stream.Collectors;
  * {@code --two-service-measure} seconds (default: {@code --measure}). Any part runs alone when the others' rounds are
  * 0, e.g. {@code --rounds=0 --hello-rounds=0 --two-service-rounds=3}.
  *
- * <p>{@code --webflux-rounds} (default: {@code --rounds}; 0 skips it) measures CPU per request on the WebFlux app
- * of {@code --webflux-jar}, one {@code WebClient} call per request to a downstream served by this JVM (issue 18),
- * after {@code --webflux-warmup} seconds of load, over {@code --webflux-measure} seconds (default: {@code --measure}).
+ * <p>{@code --webflux-cycles} (default 12 when {@code --webflux-jar} is given; 0 skips it) measures CPU per request
+ * on the WebFlux app of {@code --webflux-jar}, one {@code WebClient} call per request to a downstream served by this
+ * JVM (issue 18): each agent's app is started once and gets {@code --webflux-warmup} seconds of load, then every
+ * cycle gives each app in turn a window of {@code --webflux-window} seconds (after {@link #WEBFLUX_SETTLE} of load);
+ * the report pairs each agent's windows with the no-agent app's of the same cycle.
  *
  * <p>{@code --vireo-metrics=true} adds a column: Vireo exporting its JVM runtime metrics (issue 21's budget).
  * {@code --baseline-vireo} adds a column for another Vireo jar, e.g. the last release, for a before/after in one run;
@@ -48,6 +50,9 @@ import java.util.stream.Collectors;
  * gives the mean paired difference and its 95 % confidence interval.
  */
 public final class OverheadBenchmark {
+
+  /** Load before each WebFlux window: the app has been idle while the others were measured. */
+  static final Duration WEBFLUX_SETTLE = Duration.ofSeconds(3);
 
   private OverheadBenchmark() {}
 
@@ -70,12 +75,17 @@ public final class OverheadBenchmark {
     Duration twoServiceMeasurement = Duration.ofSeconds(
         Long.parseLong(options.getOrDefault("two-service-measure", Long.toString(measurement.toSeconds()))));
     // Like the Spring Boot part, skipped when its jar is not given (unless rounds are asked for: then the jar must be).
-    int webfluxRounds = !options.containsKey("webflux-jar") && !options.containsKey("webflux-rounds") ? 0
-        : Integer.parseInt(options.getOrDefault("webflux-rounds", Integer.toString(rounds)));
-    Path webfluxJar = webfluxRounds > 0 ? existing(options, "webflux-jar") : null;
-    Duration webfluxWarmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("webflux-warmup", "40")));
-    Duration webfluxMeasurement = Duration.ofSeconds(
-        Long.parseLong(options.getOrDefault("webflux-measure", Long.toString(measurement.toSeconds()))));
+    for (String gone : List.of("webflux-rounds", "webflux-measure")) {
+      if (options.containsKey(gone)) {
+        throw new IllegalArgumentException("--" + gone + " is gone: the WebFlux part measures in turns, "
+            + "--webflux-cycles=N windows of --webflux-window=S seconds per agent");
+      }
+    }
+    int webfluxCycles = !options.containsKey("webflux-jar") && !options.containsKey("webflux-cycles") ? 0
+        : Integer.parseInt(options.getOrDefault("webflux-cycles", "12"));
+    Path webfluxJar = webfluxCycles > 0 ? existing(options, "webflux-jar") : null;
+    Duration webfluxWarmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("webflux-warmup", "60")));
+    Duration webfluxWindow = Duration.ofSeconds(Long.parseLong(options.getOrDefault("webflux-window", "10")));
     int metricsPairs = Integer.parseInt(options.getOrDefault("metrics-pairs", "0"));
     Path out = Path.of(options.getOrDefault("out", "benchmarks/results.md"));
     Path logs = Files.createDirectories(Path.of(options.getOrDefault("logs", "benchmarks/overhead/target/runs")));
@@ -148,19 +158,13 @@ public final class OverheadBenchmark {
               twoServiceMeasurement, measurements);
         }
       }
-      if (webfluxRounds > 0) {
-        System.out.printf("WebFlux app: %d rounds x %d agents, %d clients, warm-up %ds, measurement %ds%n",
-            webfluxRounds, agents.size(), clients, webfluxWarmUp.toSeconds(), webfluxMeasurement.toSeconds());
+      if (webfluxCycles > 0) {
+        System.out.printf("WebFlux app: %d agents started once, warm-up %ds each, then %d cycles of a %ds window "
+                + "each in turn (%ds of load before each), %d clients%n", agents.size(), webfluxWarmUp.toSeconds(),
+            webfluxCycles, webfluxWindow.toSeconds(), WEBFLUX_SETTLE.toSeconds(), clients);
         try (DownstreamServer downstream = DownstreamServer.start()) {
-          for (int round = 1; round <= webfluxRounds; round++) {
-            for (AgentUnderTest agent : agents) {
-              String trace = runs.webflux(agent, "webflux-" + slug(agent) + "-" + round, webfluxJar, downstream,
-                  clients, webfluxWarmUp, webfluxMeasurement, measurements);
-              if (!agent.isNone()) {
-                webfluxTraces.putIfAbsent(agent.name(), trace);
-              }
-            }
-          }
+          webfluxTraces.putAll(runs.webflux(agents, webfluxJar, downstream, clients, webfluxWarmUp, webfluxCycles,
+              WEBFLUX_SETTLE, webfluxWindow, measurements));
         }
       }
     }
@@ -173,7 +177,7 @@ public final class OverheadBenchmark {
         + "Generated by `./benchmarks/run.sh` on " + ZonedDateTime.now(ZoneOffset.UTC)
             .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")) + " in "
             + String.format(java.util.Locale.ROOT, "%.1f", minutes) + " min. Medians of " + rounds
-            + " shop runs, " + twoServiceRounds + " two-service shop runs, " + webfluxRounds + " WebFlux app runs, "
+            + " shop runs, " + twoServiceRounds + " two-service shop runs, " + webfluxCycles + " WebFlux app windows, "
             + (springJar == null ? 0 : springRounds)
             + " Spring Boot runs and " + helloRounds
             + " hello-world runs per agent, taken in turns (A B C A B C ...)"
@@ -208,14 +212,16 @@ public final class OverheadBenchmark {
             + twoServiceMeasurement.toSeconds() + " s divided by the checkouts answered in that window; JIT: the "
             + "threads named `C1/C2 CompilerThread*` (`/proc/PID/task/*/comm`); spans per request: spans received "
             + "during the load and 6 s after it divided by the checkouts answered\n")
-        + (webfluxRounds == 0 ? "" : "- WebFlux app (CPU per request, issue 18): `benchmarks/spring-boot-webflux-app` "
+        + (webfluxCycles == 0 ? "" : "- WebFlux app (CPU per request, issue 18): `benchmarks/spring-boot-webflux-app` "
             + "(Spring Boot 4 WebFlux on Reactor Netty; executable jar), `GET /proxy?item=1..4` makes one `WebClient` "
             + "GET to a downstream served by the harness (no agent, fixed " + DownstreamServer.BODY.length()
-            + "-byte JSON body) and answers its body; same clients, " + webfluxWarmUp.toSeconds() + " s warm-up"
-            + (webfluxWarmUp.toSeconds() >= 40 ? "" : " (**shorter than 40 s: a trial, not a measurement of the "
-                + "budget**)") + ", then user+sys CPU of the app JVM over " + webfluxMeasurement.toSeconds()
-            + " s divided by the requests answered in that window; JIT: the threads named `C1/C2 CompilerThread*`; "
-            + "spans per request: spans received during the load and 6 s after it divided by the requests answered. "
+            + "-byte JSON body) and answers its body; every agent's app started once, " + webfluxWarmUp.toSeconds()
+            + " s warm-up each" + (webfluxWarmUp.toSeconds() >= 40 ? "" : " (**shorter than 40 s: a trial, not a "
+                + "measurement of the budget**)") + ", then " + webfluxCycles + " cycles in which each app in turn "
+            + "(the order rotating) gets the same clients for " + WEBFLUX_SETTLE.toSeconds() + " s and then a "
+            + webfluxWindow.toSeconds() + " s window: user+sys CPU of its JVM over the window divided by the requests "
+            + "answered in it; JIT: the threads named `C1/C2 CompilerThread*`; spans per request: spans received "
+            + "during the cycles and 6 s after them divided by the requests answered. "
             + "The first request's trace as received: " + webfluxTraces.entrySet().stream()
                 .map(e -> e.getKey() + " `" + e.getValue() + "`").collect(Collectors.joining(", ")) + "\n")
         + (springJar == null ? "" : "- Spring Boot app: `benchmarks/spring-boot-jpa-app` (Spring Boot 4, Spring MVC + "
@@ -223,6 +229,10 @@ public final class OverheadBenchmark {
             + "`GET /orders/1`\n")
         + "\n"
         + report.table() + "\n"
+        + (webfluxCycles == 0 ? "" : "### WebFlux app, CPU per request in turns (issue 18)\n\nEach agent's "
+            + webfluxCycles + " windows paired with the no-agent app's window of the same cycle: means of each "
+            + "column and of the paired differences (agent − no agent), with the differences' 95 % confidence "
+            + "interval (Student's t):\n\n" + report.webfluxPairs() + "\n")
         + (metricsPairs == 0 ? "" : "### JVM metrics at start-up (issue 21)\n\n" + metricsPairs + " pairs of runs of "
             + "`FirstTracedCallMain` (one `java.net.http` GET to a server in the harness right after start: the "
             + "agent builds its SDK inside that first traced call), Vireo with `otel.metrics.exporter=none` against "
