@@ -71,7 +71,7 @@ class OperatorClassTest {
         classIfPresent(name).ifPresent(types::add);
       }
     }
-    assertThat(types).as("more than the first table holds at half load").hasSizeGreaterThan(64);
+    assertThat(types).as("Reactor's operators of these tests").hasSizeGreaterThan(64);
     for (int round = 0; round < 2; round++) { // the second reads what the first kept
       for (Class<?> type : types) {
         OperatorClass operatorClass = OperatorClass.of(type);
