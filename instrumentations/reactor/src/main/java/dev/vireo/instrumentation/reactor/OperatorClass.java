@@ -54,7 +54,7 @@ final class OperatorClass {
   private static volatile Kept kept = new Kept(new Class<?>[0], new OperatorClass[0]);
 
   /** Classes kept at most; past that, lookups fall back to the {@code ClassValue}. */
-  static final int MAX_ENTRIES = 256;
+  private static final int MAX_ENTRIES = 256;
 
   /**
    * Parallel arrays, {@code classes[i]} being what is known of {@code types[i]}, searched by comparing references. A
@@ -80,13 +80,8 @@ final class OperatorClass {
 
   static OperatorClass of(Class<?> type) {
     Kept table = kept;
-    Class<?>[] types = table.types;
-    for (int i = 0; i < types.length; i++) {
-      if (types[i] == type) {
-        return table.classes[i];
-      }
-    }
-    return missed(type);
+    int index = indexOf(table.types, type);
+    return index >= 0 ? table.classes[index] : missed(type);
   }
 
   private static OperatorClass missed(Class<?> type) {
