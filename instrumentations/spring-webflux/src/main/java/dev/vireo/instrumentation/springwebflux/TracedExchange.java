@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.springwebflux;
 
+import dev.vireo.instrumentation.api.ReactorContextKey;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -49,6 +50,7 @@ final class TracedExchange extends Mono<ClientResponse> {
     // the exchange's own signals come in the CLIENT span's context; the caller's operators get theirs back
     private final Context callerContext;
     private Subscription upstream;
+    private reactor.util.context.Context reactorContext;
     private volatile int ended;
 
     EndingSubscriber(CoreSubscriber<? super ClientResponse> actual, WebClientCall call, Context callerContext) {
@@ -104,9 +106,19 @@ final class TracedExchange extends Mono<ClientResponse> {
       upstream.cancel();
     }
 
+    /**
+     * The caller's Reactor context with the CLIENT span's context under {@link ReactorContextKey#KEY}: the HTTP
+     * client below (Reactor Netty's) reads its parent there on its event loop, where no context is current unless
+     * the Reactor module carries one, and so sees this span and starts none of its own. Built once, on demand.
+     */
     @Override
     public reactor.util.context.Context currentContext() {
-      return actual.currentContext();
+      reactor.util.context.Context withCall = reactorContext;
+      if (withCall == null) {
+        withCall = actual.currentContext().put(ReactorContextKey.KEY, call.context);
+        reactorContext = withCall; // racy but idempotent
+      }
+      return withCall;
     }
   }
 }
