@@ -30,8 +30,6 @@ final class OperatorClass {
   static final Set<String> NO_INPUT_NAMES = new HashSet<>(Arrays.asList(
       "MonoDefer", "MonoDeferContextual", "MonoZip", "MonoIgnoreThen", "MonoFirstWithSignal", "MonoUsing"));
 
-  private static final String PACKAGE = "reactor.core.publisher.";
-
   private static final ClassValue<OperatorClass> CLASSES = new ClassValue<OperatorClass>() {
     @Override
     protected OperatorClass computeValue(Class<?> type) {
@@ -127,7 +125,8 @@ final class OperatorClass {
       return Access.FLUX_OPERATOR;
     }
     String name = type.getName();
-    if (name.startsWith(PACKAGE) && NO_INPUT_NAMES.contains(name.substring(PACKAGE.length()))) {
+    if (name.startsWith(OperatorKind.PACKAGE)
+        && NO_INPUT_NAMES.contains(name.substring(OperatorKind.PACKAGE.length()))) {
       return Access.NO_INPUT;
     }
     return Access.SCANNABLE;

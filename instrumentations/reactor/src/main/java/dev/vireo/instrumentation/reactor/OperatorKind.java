@@ -92,7 +92,8 @@ enum OperatorKind {
       "MonoLift", "MonoLiftFuseable", "FluxLift", "FluxLiftFuseable", "ParallelLift", "ParallelLiftFuseable",
       "ConnectableLift", "ConnectableLiftFuseable", "GroupedLift", "GroupedLiftFuseable"));
 
-  private static final String PACKAGE = "reactor.core.publisher.";
+  /** The package of Reactor's own publishers, which the name sets here and in {@link OperatorClass} are relative to. */
+  static final String PACKAGE = "reactor.core.publisher.";
 
   static OperatorKind classify(Class<?> type) {
     String name = type.getName();
