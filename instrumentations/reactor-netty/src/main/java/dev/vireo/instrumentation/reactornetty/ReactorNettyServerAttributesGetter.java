@@ -1,6 +1,5 @@
 package dev.vireo.instrumentation.reactornetty;
 
-import dev.vireo.instrumentation.api.semconv.common.PortNumber;
 import dev.vireo.instrumentation.api.semconv.http.HttpServerAttributesGetter;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
@@ -53,37 +52,35 @@ enum ReactorNettyServerAttributesGetter implements HttpServerAttributesGetter<Ht
 
   @Override
   public String serverAddress(HttpServerRequest request) {
-    String host = request.requestHeaders().get("host");
-    if (host == null || host.isEmpty()) {
-      return null;
-    }
-    int colon = portColon(host);
-    return colon < 0 ? host : host.substring(0, colon);
+    return null; // only a Host header names it
   }
 
   @Override
   public Integer serverPort(HttpServerRequest request) {
-    String host = request.requestHeaders().get("host");
-    if (host != null) {
-      int colon = portColon(host);
-      if (colon >= 0) {
-        int port = PortNumber.parse(host, colon + 1);
-        return port < 0 ? null : port;
-      }
-    }
     InetSocketAddress local = request.hostAddress();
     return local == null ? null : local.getPort();
   }
 
   @Override
-  public String clientAddress(HttpServerRequest request) {
+  public String peerAddress(HttpServerRequest request) {
     InetSocketAddress remote = request.remoteAddress();
     return remote == null ? null : remote.getHostString();
   }
 
   @Override
+  public Integer peerPort(HttpServerRequest request) {
+    InetSocketAddress remote = request.remoteAddress();
+    return remote == null ? null : remote.getPort();
+  }
+
+  @Override
   public List<String> requestHeader(HttpServerRequest request, String name) {
     return request.requestHeaders().getAll(name);
+  }
+
+  @Override
+  public String requestHeaderValue(HttpServerRequest request, String name) {
+    return request.requestHeaders().get(name);
   }
 
   @Override
@@ -114,11 +111,5 @@ enum ReactorNettyServerAttributesGetter implements HttpServerAttributesGetter<Ht
     }
     int path = uri.indexOf('/', scheme + 3);
     return path < 0 ? "/" : uri.substring(path);
-  }
-
-  /** The colon before the port in a Host value; -1 when none (an IPv6 literal keeps its own colons). */
-  private static int portColon(String host) {
-    int colon = host.lastIndexOf(':');
-    return colon > host.lastIndexOf(']') ? colon : -1;
   }
 }

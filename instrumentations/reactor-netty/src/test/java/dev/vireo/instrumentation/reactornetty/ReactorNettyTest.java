@@ -92,7 +92,8 @@ class ReactorNettyTest {
     assertThat(span.getAttributes().asMap().keySet())
         .extracting(Object::toString)
         .contains("http.request.method", "url.scheme", "url.path", "url.query", "server.address", "server.port",
-            "network.protocol.version", "http.response.status_code", "client.address");
+            "network.protocol.version", "http.response.status_code", "client.address", "network.peer.address",
+            "network.peer.port");
     assertThat(span.getAttributes().asMap().keySet()).extracting(Object::toString).doesNotContain("http.route");
   }
 
@@ -204,9 +205,46 @@ class ReactorNettyTest {
     assertThat(spans).extracting(span -> span.getAttributes().get(AttributeKey.stringKey("url.path")) + " "
             + span.getAttributes().get(AttributeKey.stringKey("server.address")) + " "
             + span.getAttributes().get(AttributeKey.longKey("server.port")))
-        // without a port in the header, the port the request arrived on
+        // without a port in the header, none (as the OpenTelemetry agent: the client may have addressed a proxy's)
         .containsExactlyInAnyOrder("/hello/17 shop.example 8443", "/hello/18 shop.example 65535",
-            "/hello/12 shop.example " + server.port());
+            "/hello/12 shop.example null");
+  }
+
+  @Test
+  void proxyHeadersAndIpv6HostAsTheOpenTelemetryAgentReadsThem() throws IOException {
+    int clientPort;
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      clientPort = socket.getLocalPort();
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET /hello/v6 HTTP/1.1\r\nHost: [::1]:8080\r\nX-Forwarded-For: 203.0.113.9, 10.0.0.2\r\n"
+          + "X-Forwarded-Proto: https\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      assertThat(reader(socket).readLine()).isEqualTo("HTTP/1.1 200 OK");
+    }
+    try (Socket socket = request("/hello/v6-bare", "[2001:db8::5]")) {
+      assertThat(reader(socket).readLine()).isEqualTo("HTTP/1.1 200 OK");
+    }
+
+    List<SpanData> spans = AgentTesting.waitForTraces(2).all().stream().flatMap(t -> t.spans().stream()).toList();
+    SpanData proxied = spans.stream()
+        .filter(span -> "/hello/v6".equals(span.getAttributes().get(AttributeKey.stringKey("url.path"))))
+        .findFirst().orElseThrow();
+    assertThat(proxied)
+        .hasAttribute(AttributeKey.stringKey("server.address"), "::1")
+        .hasAttribute(AttributeKey.longKey("server.port"), 8080L)
+        .hasAttribute(AttributeKey.stringKey("client.address"), "203.0.113.9")
+        .hasAttribute(AttributeKey.stringKey("network.peer.address"), "127.0.0.1")
+        .hasAttribute(AttributeKey.longKey("network.peer.port"), (long) clientPort)
+        .hasAttribute(AttributeKey.stringKey("url.scheme"), "https");
+    SpanData bare = spans.stream()
+        .filter(span -> "/hello/v6-bare".equals(span.getAttributes().get(AttributeKey.stringKey("url.path"))))
+        .findFirst().orElseThrow();
+    assertThat(bare)
+        .hasAttribute(AttributeKey.stringKey("server.address"), "2001:db8::5")
+        .hasAttribute(AttributeKey.stringKey("client.address"), "127.0.0.1")
+        .hasAttribute(AttributeKey.stringKey("url.scheme"), "http");
+    assertThat(bare.getAttributes().get(AttributeKey.longKey("server.port"))).isNull();
   }
 
   /** Sends {@code GET path} with {@code Connection: close} over a plain socket, which no instrumentation sees. */

@@ -4,6 +4,7 @@ import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringArrayKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vireo.testing.agent.AgentTesting;
@@ -90,6 +91,27 @@ public abstract class ServletScenarios {
       assertThat(response.headers().firstValue("traceresponse")).isEmpty();
       assertThat(response.headers().firstValue("traceparent")).isEmpty();
     }
+  }
+
+  @Test
+  void proxyHeadersNameTheOriginalClientServerAndScheme() throws Exception {
+    HttpResponse<String> response =
+        send(
+            get("/app/hello")
+                .header("X-Forwarded-For", "203.0.113.9, 10.0.0.2")
+                .header("X-Forwarded-Host", "[2001:db8::5]:8443")
+                .header("X-Forwarded-Proto", "https"));
+    assertThat(response.statusCode()).isEqualTo(200);
+
+    AgentTesting.waitForSpans(1)
+        .trace(0)
+        .span(0)
+        .hasKind(SpanKind.SERVER)
+        .hasAttribute(stringKey("client.address"), "203.0.113.9")
+        .hasAttribute(stringKey("network.peer.address"), "127.0.0.1")
+        .hasAttribute(stringKey("server.address"), "2001:db8::5")
+        .hasAttribute(longKey("server.port"), 8443L)
+        .hasAttribute(stringKey("url.scheme"), "https");
   }
 
   @Test
@@ -394,6 +416,8 @@ public abstract class ServletScenarios {
                 equalTo(stringKey("server.address"), "127.0.0.1"),
                 equalTo(longKey("server.port"), (long) port()),
                 equalTo(stringKey("client.address"), "127.0.0.1"),
+                equalTo(stringKey("network.peer.address"), "127.0.0.1"),
+                satisfies(longKey("network.peer.port"), port -> port.isBetween(1L, 65535L)),
                 equalTo(stringKey("user_agent.original"), "vireo-test/1.0")));
     all.addAll(Arrays.asList(more));
     return all.toArray(new AttributeAssertion[0]);

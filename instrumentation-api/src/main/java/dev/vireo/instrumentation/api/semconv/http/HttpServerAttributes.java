@@ -2,6 +2,8 @@ package dev.vireo.instrumentation.api.semconv.http;
 
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.CLIENT_ADDRESS;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.ERROR_TYPE;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PEER_ADDRESS;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PEER_PORT;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PROTOCOL_VERSION;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_ADDRESS;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_PORT;
@@ -11,7 +13,6 @@ import dev.vireo.instrumentation.api.semconv.common.ErrorTypes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import java.util.List;
 
 /** The HTTP server span attributes, written once for every HTTP server library. */
 final class HttpServerAttributes<REQUEST, RESPONSE> implements AttributesExtractor<REQUEST, RESPONSE> {
@@ -27,7 +28,8 @@ final class HttpServerAttributes<REQUEST, RESPONSE> implements AttributesExtract
   @Override
   public void onStart(AttributesBuilder attributes, Context parentContext, REQUEST request) {
     HttpMethods.put(attributes, getter.method(request));
-    putIfPresent(attributes, HttpAttributes.URL_SCHEME, getter.scheme(request));
+    String forwarded = getter.requestHeaderValue(request, "forwarded");
+    putIfPresent(attributes, HttpAttributes.URL_SCHEME, scheme(request, forwarded));
     String path = getter.path(request);
     putIfPresent(attributes, HttpAttributes.URL_PATH, path == null ? null : UrlRedaction.redactPath(path));
     String query = getter.query(request);
@@ -35,16 +37,22 @@ final class HttpServerAttributes<REQUEST, RESPONSE> implements AttributesExtract
       attributes.put(HttpAttributes.URL_QUERY, UrlRedaction.redactQuery(query));
     }
     putIfPresent(attributes, NETWORK_PROTOCOL_VERSION, getter.protocolVersion(request));
-    putIfPresent(attributes, SERVER_ADDRESS, getter.serverAddress(request));
-    Integer port = getter.serverPort(request);
-    if (port != null && port > 0) {
-      attributes.put(SERVER_PORT, (long) port);
+    String authority = authority(request, forwarded);
+    if (authority != null) {
+      putIfPresent(attributes, SERVER_ADDRESS, ForwardedHeaders.hostOf(authority));
+      putPort(attributes, SERVER_PORT, ForwardedHeaders.portOf(authority));
+    } else {
+      putIfPresent(attributes, SERVER_ADDRESS, getter.serverAddress(request));
+      putPort(attributes, SERVER_PORT, orNone(getter.serverPort(request)));
     }
-    putIfPresent(attributes, CLIENT_ADDRESS, getter.clientAddress(request));
-    List<String> userAgent = getter.requestHeader(request, "user-agent");
-    if (userAgent != null && !userAgent.isEmpty()) {
-      attributes.put(HttpAttributes.USER_AGENT_ORIGINAL, userAgent.get(0));
+    String peerAddress = getter.peerAddress(request);
+    String client = clientAddress(request, forwarded);
+    putIfPresent(attributes, CLIENT_ADDRESS, client != null ? client : peerAddress);
+    if (peerAddress != null && !peerAddress.isEmpty()) {
+      attributes.put(NETWORK_PEER_ADDRESS, peerAddress);
+      putPort(attributes, NETWORK_PEER_PORT, orNone(getter.peerPort(request)));
     }
+    putIfPresent(attributes, HttpAttributes.USER_AGENT_ORIGINAL, getter.requestHeaderValue(request, "user-agent"));
     if (!requestHeaders.isEmpty()) {
       requestHeaders.capture(attributes, name -> getter.requestHeader(request, name));
     }
@@ -72,6 +80,49 @@ final class HttpServerAttributes<REQUEST, RESPONSE> implements AttributesExtract
     }
     if (response != null && !responseHeaders.isEmpty()) {
       responseHeaders.capture(attributes, name -> getter.responseHeader(request, response, name));
+    }
+  }
+
+  /** The scheme the client used: a proxy's {@code Forwarded: proto=} or {@code X-Forwarded-Proto}, else the server's. */
+  private String scheme(REQUEST request, String forwarded) {
+    String proto = forwarded == null ? null : ForwardedHeaders.parameter(forwarded, "proto");
+    if (proto == null) {
+      String forwardedProto = getter.requestHeaderValue(request, "x-forwarded-proto");
+      proto = forwardedProto == null ? null : ForwardedHeaders.firstEntry(forwardedProto);
+    }
+    return proto != null ? proto : getter.scheme(request);
+  }
+
+  /** The host and port the client addressed: {@code Forwarded: host=}, {@code X-Forwarded-Host}, then {@code Host}. */
+  private String authority(REQUEST request, String forwarded) {
+    String host = forwarded == null ? null : ForwardedHeaders.parameter(forwarded, "host");
+    if (host == null) {
+      String forwardedHost = getter.requestHeaderValue(request, "x-forwarded-host");
+      host = forwardedHost == null ? null : ForwardedHeaders.firstEntry(forwardedHost);
+    }
+    if (host == null) {
+      host = getter.requestHeaderValue(request, "host");
+    }
+    return host == null || host.isEmpty() ? null : host;
+  }
+
+  /** The original client as the proxies name it ({@code Forwarded: for=}, {@code X-Forwarded-For}), or null. */
+  private String clientAddress(REQUEST request, String forwarded) {
+    String client = forwarded == null ? null : ForwardedHeaders.nodeAddress(ForwardedHeaders.parameter(forwarded, "for"));
+    if (client == null) {
+      String forwardedFor = getter.requestHeaderValue(request, "x-forwarded-for");
+      client = forwardedFor == null ? null : ForwardedHeaders.forwardedFor(forwardedFor);
+    }
+    return client;
+  }
+
+  private static int orNone(Integer port) {
+    return port == null ? -1 : port;
+  }
+
+  private static void putPort(AttributesBuilder attributes, io.opentelemetry.api.common.AttributeKey<Long> key, int port) {
+    if (port > 0) {
+      attributes.put(key, (long) port);
     }
   }
 

@@ -49,7 +49,8 @@ class HttpServerInstrumentersTest {
         @Override public String protocolVersion(Request r) { return "2"; }
         @Override public String serverAddress(Request r) { return "shop.example"; }
         @Override public Integer serverPort(Request r) { return 8443; }
-        @Override public String clientAddress(Request r) { return "10.0.0.7"; }
+        @Override public String peerAddress(Request r) { return "10.0.0.7"; }
+        @Override public Integer peerPort(Request r) { return 52044; }
         @Override public List<String> requestHeader(Request r, String name) {
           String value = r.headers().get(name);
           return value == null ? List.of() : List.of(value);
@@ -122,8 +123,85 @@ class HttpServerInstrumentersTest {
             equalTo(stringKey("server.address"), "shop.example"),
             equalTo(longKey("server.port"), 8443L),
             equalTo(stringKey("client.address"), "10.0.0.7"),
+            equalTo(stringKey("network.peer.address"), "10.0.0.7"),
+            equalTo(longKey("network.peer.port"), 52044L),
             equalTo(stringKey("user_agent.original"), "curl/8"),
             equalTo(longKey("http.response.status_code"), 200L));
+  }
+
+  @Test
+  void hostHeaderNamesTheServerBeforeTheLibrary() {
+    end(withHeaders(Map.of("host", "api.example:8080")), 200, null);
+    end(withHeaders(Map.of("host", "api.example")), 200, null);
+    end(withHeaders(Map.of("host", "[2001:db8::1]:9443")), 200, null);
+    end(withHeaders(Map.of("host", "[::1]")), 200, null);
+
+    List<SpanData> finished = spans.getFinishedSpanItems();
+    assertThat(finished.get(0))
+        .hasAttribute(stringKey("server.address"), "api.example")
+        .hasAttribute(longKey("server.port"), 8080L);
+    // no port in the header, none on the span (the library's 8443 is for requests without a Host header)
+    assertThat(finished.get(1)).hasAttribute(stringKey("server.address"), "api.example");
+    org.assertj.core.api.Assertions.assertThat(finished.get(1).getAttributes().get(longKey("server.port"))).isNull();
+    assertThat(finished.get(2))
+        .hasAttribute(stringKey("server.address"), "2001:db8::1")
+        .hasAttribute(longKey("server.port"), 9443L);
+    assertThat(finished.get(3)).hasAttribute(stringKey("server.address"), "::1");
+  }
+
+  @Test
+  void proxyHeadersNameTheOriginalClientHostAndScheme() {
+    end(
+        withHeaders(
+            Map.of(
+                "host", "10.1.2.3:8080",
+                "x-forwarded-for", "203.0.113.9, 10.0.0.2",
+                "x-forwarded-host", "shop.example.com",
+                "x-forwarded-proto", "http")),
+        200,
+        null);
+
+    SpanData span = spans.getFinishedSpanItems().get(0);
+    assertThat(span)
+        .hasAttribute(stringKey("client.address"), "203.0.113.9")
+        .hasAttribute(stringKey("network.peer.address"), "10.0.0.7")
+        .hasAttribute(longKey("network.peer.port"), 52044L)
+        .hasAttribute(stringKey("server.address"), "shop.example.com")
+        .hasAttribute(stringKey("url.scheme"), "http");
+    org.assertj.core.api.Assertions.assertThat(span.getAttributes().get(longKey("server.port"))).isNull();
+  }
+
+  @Test
+  void forwardedHeaderComesBeforeTheXForwardedOnes() {
+    end(
+        withHeaders(
+            Map.of(
+                "forwarded", "For=\"[2001:db8:cafe::17]:4711\";proto=http;host=\"shop.example.com:8081\", for=10.0.0.2",
+                "x-forwarded-for", "198.51.100.1",
+                "x-forwarded-host", "other.example",
+                "x-forwarded-proto", "https",
+                "host", "10.1.2.3:8080")),
+        200,
+        null);
+
+    assertThat(spans.getFinishedSpanItems().get(0))
+        .hasAttribute(stringKey("client.address"), "2001:db8:cafe::17")
+        .hasAttribute(stringKey("server.address"), "shop.example.com")
+        .hasAttribute(longKey("server.port"), 8081L)
+        .hasAttribute(stringKey("url.scheme"), "http");
+  }
+
+  @Test
+  void forwardedWithoutTheParameterFallsBackToTheNextHeader() {
+    // an obfuscated client and no host= or proto=: X-Forwarded-For, Host and the server's scheme answer
+    end(withHeaders(Map.of("forwarded", "for=_hidden;by=10.0.0.1", "x-forwarded-for", "198.51.100.1:3333",
+        "host", "api.example:8080")), 200, null);
+
+    assertThat(spans.getFinishedSpanItems().get(0))
+        .hasAttribute(stringKey("client.address"), "198.51.100.1")
+        .hasAttribute(stringKey("server.address"), "api.example")
+        .hasAttribute(longKey("server.port"), 8080L)
+        .hasAttribute(stringKey("url.scheme"), "https");
   }
 
   @Test
@@ -280,6 +358,10 @@ class HttpServerInstrumentersTest {
     org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of("HTTP", 0, 9)).isEqualTo("0.9");
     org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of("SPDY", 3, 0)).isNull();
     org.assertj.core.api.Assertions.assertThat(HttpProtocolVersion.of(null, 1, 1)).isNull();
+  }
+
+  private static Request withHeaders(Map<String, String> headers) {
+    return new Request("GET", "/", null, null, headers);
   }
 
   private static void end(Request request, Integer status, Throwable error) {

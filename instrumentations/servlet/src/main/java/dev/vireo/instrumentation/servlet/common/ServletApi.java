@@ -32,6 +32,8 @@ public interface ServletApi<REQUEST, RESPONSE> {
 
   String remoteAddr(REQUEST request);
 
+  int remotePort(REQUEST request);
+
   /** {@code http.route} from the servlet mapping that matched, or null. */
   String route(REQUEST request);
 

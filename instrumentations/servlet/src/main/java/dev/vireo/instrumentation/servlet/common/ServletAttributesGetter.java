@@ -61,8 +61,19 @@ final class ServletAttributesGetter<REQUEST, RESPONSE>
   }
 
   @Override
-  public String clientAddress(REQUEST request) {
+  public String peerAddress(REQUEST request) {
     return api.remoteAddr(request);
+  }
+
+  @Override
+  public Integer peerPort(REQUEST request) {
+    int port = api.remotePort(request);
+    return port > 0 ? port : null;
+  }
+
+  @Override
+  public String requestHeaderValue(REQUEST request, String name) {
+    return api.header(request, name);
   }
 
   @Override

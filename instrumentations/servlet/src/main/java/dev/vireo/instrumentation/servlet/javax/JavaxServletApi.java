@@ -86,6 +86,11 @@ enum JavaxServletApi implements ServletApi<HttpServletRequest, HttpServletRespon
   }
 
   @Override
+  public int remotePort(HttpServletRequest request) {
+    return request.getRemotePort();
+  }
+
+  @Override
   public String route(HttpServletRequest request) {
     return ServletRoutes.route(request);
   }

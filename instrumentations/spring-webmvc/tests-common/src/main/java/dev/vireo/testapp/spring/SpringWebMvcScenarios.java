@@ -3,6 +3,7 @@ package dev.vireo.testapp.spring;
 import static io.opentelemetry.api.common.AttributeKey.longKey;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
+import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satisfies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vireo.testing.agent.AgentTesting;
@@ -230,6 +231,8 @@ public abstract class SpringWebMvcScenarios {
                 equalTo(stringKey("server.address"), "127.0.0.1"),
                 equalTo(longKey("server.port"), (long) port),
                 equalTo(stringKey("client.address"), "127.0.0.1"),
+                equalTo(stringKey("network.peer.address"), "127.0.0.1"),
+                satisfies(longKey("network.peer.port"), port -> port.isBetween(1L, 65535L)),
                 equalTo(stringKey("user_agent.original"), "vireo-test/1.0"),
                 equalTo(longKey("http.response.status_code"), status)));
     if (route != null) {
