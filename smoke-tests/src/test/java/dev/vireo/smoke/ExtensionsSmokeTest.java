@@ -70,7 +70,9 @@ class ExtensionsSmokeTest {
         .containsOnly(
             org.assertj.core.api.Assertions.entry("order.id", "order-7"),
             org.assertj.core.api.Assertions.entry("extension.sampler", "yes"),
-            org.assertj.core.api.Assertions.entry("extension.marker", "yes"));
+            org.assertj.core.api.Assertions.entry("extension.marker", "yes"),
+            org.assertj.core.api.Assertions.entry("thread.name", "main"),
+            org.assertj.core.api.Assertions.entry("thread.id", 1L));
     assertThat(client.traceId()).isEqualTo(order.traceId());
     assertThat(client.parentSpanId()).isEqualTo(order.spanId());
     assertThat(client.attributes())

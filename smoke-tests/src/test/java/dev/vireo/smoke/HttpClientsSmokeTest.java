@@ -62,7 +62,9 @@ class HttpClientsSmokeTest {
               entry("server.address", "127.0.0.1"),
               entry("server.port", (long) server.port()),
               entry("http.response.status_code", 200L),
-              entry("network.protocol.version", "1.1"));
+              entry("network.protocol.version", "1.1"),
+              entry("thread.name", "main"),
+              entry("thread.id", 1L));
       assertThat(jdk.attributes()).contains(entry("url.full", server.url("/jdk")), entry("http.response.status_code", 200L));
       assertThat(server.traceparents.get("/jdk")).containsExactly("00-" + jdk.traceId() + "-" + jdk.spanId() + "-03");
       assertThat(server.traceparents.get("/okhttp"))

@@ -72,7 +72,10 @@ class HttpUrlConnectionSmokeTest {
             org.assertj.core.api.Assertions.entry("server.address", "127.0.0.1"),
             org.assertj.core.api.Assertions.entry("server.port", (long) server.port()),
             org.assertj.core.api.Assertions.entry("http.response.status_code", 200L),
-            org.assertj.core.api.Assertions.entry("network.protocol.version", "1.1"));
+            org.assertj.core.api.Assertions.entry("network.protocol.version", "1.1"),
+            // as the OpenTelemetry agent: the thread that started the span (the app's main thread)
+            org.assertj.core.api.Assertions.entry("thread.name", "main"),
+            org.assertj.core.api.Assertions.entry("thread.id", 1L));
     assertThat(span.scopeName()).isEqualTo("dev.vireo.http-url-connection");
     assertThat(span.resourceAttributes())
         .containsEntry("service.name", "checkout")

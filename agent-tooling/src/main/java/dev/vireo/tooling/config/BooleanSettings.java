@@ -14,12 +14,16 @@ public final class BooleanSettings {
 
   private BooleanSettings() {}
 
-  /** Whether {@code key} names a switch: {@code *.enabled}, {@code *.disabled}, {@code *-enabled}, debug/force. */
+  /**
+   * Whether {@code key} names a switch: {@code *.enabled}, {@code *.disabled}, {@code *-enabled}, debug, force and
+   * add-thread-details.
+   */
   static boolean isSwitch(String key) {
     return key.endsWith(".enabled")
         || key.endsWith("-enabled")
         || key.endsWith(".disabled")
         || key.equals("otel.javaagent.debug")
+        || key.equals("otel.javaagent.add-thread-details")
         || key.equals("otel.javaagent.force");
   }
 

@@ -160,6 +160,11 @@ public final class AgentSdk implements Supplier<OpenTelemetry> {
             // on every span start and end, even with metrics export off (the span-queue reader makes the meter
             // provider real); the OpenTelemetry agent records none. The processor and exporter metrics stay.
             .addTracerProviderCustomizer((tracerProvider, props) -> tracerProvider.setMeterProvider(MeterProvider::noop))
+            .addTracerProviderCustomizer(
+                (tracerProvider, props) ->
+                    config.getBoolean(ThreadDetailsSpanProcessor.SETTING, true)
+                        ? tracerProvider.addSpanProcessor(new ThreadDetailsSpanProcessor())
+                        : tracerProvider)
             .disableShutdownHook();
     ExportHealth health = watchExportHealth(builder);
     if (deferOtlpMetrics) {

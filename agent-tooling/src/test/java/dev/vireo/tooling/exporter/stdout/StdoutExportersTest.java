@@ -37,7 +37,13 @@ class StdoutExportersTest {
     assertThat(out.lines().filter(line -> line.startsWith("'checkout' : ")))
         .singleElement()
         .asString()
-        .matches("'checkout' : [0-9a-f]{32} [0-9a-f]{16} SERVER \\[tracer: test:1.0\\] \\{order.id=42\\}");
+        .matches("'checkout' : [0-9a-f]{32} [0-9a-f]{16} SERVER \\[tracer: test:1.0\\] \\{order.id=42, "
+            + java.util.regex.Pattern.quote(threadDetails()) + "\\}");
+  }
+
+  @SuppressWarnings("deprecation")
+  private static String threadDetails() {
+    return "thread.id=" + Thread.currentThread().getId() + ", thread.name=" + Thread.currentThread().getName();
   }
 
   @Test

@@ -43,7 +43,10 @@ public final class AgentTesting {
         AgentInstaller.install(
             instrumentation,
             AgentTesting.class.getClassLoader(),
-            "otel.traces.exporter=none;otel.metrics.exporter=none;otel.logs.exporter=none",
+            // thread.* on every span would be two more keys in every exact assertion: ThreadDetailsSpanProcessorTest
+            // and the smoke tests check them
+            "otel.traces.exporter=none;otel.metrics.exporter=none;otel.logs.exporter=none;"
+                + "otel.javaagent.add-thread-details=false",
             new SdkCustomizer() {
               @Override
               public void customize(AutoConfiguredOpenTelemetrySdkBuilder builder) {
