@@ -9,7 +9,7 @@ import java.net.SocketAddress;
 
 /**
  * One gRPC call as the RPC conventions see it: its method, its metadata (the propagation carrier),
- * the channel's authority (client) and the peer's socket address once known.
+ * the authority it was addressed to and the peer's socket address once known.
  */
 final class GrpcRequest {
 
@@ -33,8 +33,8 @@ final class GrpcRequest {
     return new GrpcRequest(method, headers, authority, null);
   }
 
-  static GrpcRequest server(MethodDescriptor<?, ?> method, Metadata headers, Attributes transport) {
-    return new GrpcRequest(method, headers, null, remoteAddress(transport));
+  static GrpcRequest server(MethodDescriptor<?, ?> method, Metadata headers, String authority, Attributes transport) {
+    return new GrpcRequest(method, headers, authority, remoteAddress(transport));
   }
 
   /** e.g. {@code demo.Inventory} of {@code demo.Inventory/Reserve}; null without a slash. */

@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.grpc;
 
-import dev.vireo.instrumentation.api.semconv.common.PortNumber;
+import dev.vireo.instrumentation.api.semconv.common.Authority;
 import dev.vireo.instrumentation.api.semconv.rpc.RpcAttributesGetter;
 import io.grpc.Status;
 import java.net.InetAddress;
@@ -27,38 +27,15 @@ final class GrpcRpcAttributesGetter implements RpcAttributesGetter<GrpcRequest, 
     return request.method();
   }
 
-  /** The host of the channel's authority: {@code host}, {@code host:port} or {@code [v6]:port}. */
+  /** The host of the call's authority (the channel's on the client, the {@code :authority} header on the server). */
   @Override
   public String serverAddress(GrpcRequest request) {
-    String authority = request.authority();
-    if (authority == null || authority.isEmpty()) {
-      return null;
-    }
-    if (authority.charAt(0) == '[') {
-      int close = authority.indexOf(']');
-      return close > 0 ? authority.substring(1, close) : null;
-    }
-    int colon = authority.indexOf(':');
-    if (colon < 0) {
-      return authority;
-    }
-    return authority.indexOf(':', colon + 1) < 0 ? authority.substring(0, colon) : authority;
+    return Authority.host(request.authority());
   }
 
   @Override
   public Integer serverPort(GrpcRequest request) {
-    String authority = request.authority();
-    if (authority == null) {
-      return null;
-    }
-    int colon = authority.lastIndexOf(':');
-    if (colon < 0 || colon == authority.length() - 1) {
-      return null;
-    }
-    if (authority.charAt(0) == '[' ? authority.charAt(colon - 1) != ']' : authority.indexOf(':') != colon) {
-      return null; // a bare IPv6 address, no port
-    }
-    int port = PortNumber.parse(authority, colon + 1);
+    int port = Authority.port(request.authority());
     return port > 0 ? port : null;
   }
 

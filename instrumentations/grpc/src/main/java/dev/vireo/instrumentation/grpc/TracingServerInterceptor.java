@@ -39,7 +39,7 @@ final class TracingServerInterceptor implements ServerInterceptor {
   private static ServerCallSpan startSpan(ServerCall<?, ?> call, Metadata headers) {
     try {
       Context parent = Context.current();
-      GrpcRequest request = GrpcRequest.server(call.getMethodDescriptor(), headers, call.getAttributes());
+      GrpcRequest request = GrpcRequest.server(call.getMethodDescriptor(), headers, call.getAuthority(), call.getAttributes());
       if (!GrpcInstrumenters.SERVER.shouldStart(parent, request)) {
         return null;
       }

@@ -52,18 +52,24 @@ class GrpcRpcAttributesTest {
         Attributes.newBuilder()
             .set(Grpc.TRANSPORT_ATTR_REMOTE_ADDR, new InetSocketAddress("127.0.0.1", 40123))
             .build();
-    GrpcRequest request = GrpcRequest.server(InventoryService.RESERVE, new Metadata(), transport);
+    GrpcRequest request = GrpcRequest.server(InventoryService.RESERVE, new Metadata(), "[::1]:50051", transport);
     assertThat(GrpcRpcAttributesGetter.INSTANCE.peerAddress(request)).isEqualTo("127.0.0.1");
     assertThat(GrpcRpcAttributesGetter.INSTANCE.peerPort(request)).isEqualTo(40123);
+    // the server call's authority: what the client addressed
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.serverAddress(request)).isEqualTo("::1");
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.serverPort(request)).isEqualTo(50051);
 
     GrpcRequest unresolved =
         GrpcRequest.server(
             InventoryService.RESERVE,
             new Metadata(),
+            null,
             Attributes.newBuilder()
                 .set(Grpc.TRANSPORT_ATTR_REMOTE_ADDR, InetSocketAddress.createUnresolved("peer.example", 7))
                 .build());
     assertThat(GrpcRpcAttributesGetter.INSTANCE.peerAddress(unresolved)).isEqualTo("peer.example");
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.serverAddress(unresolved)).isNull();
+    assertThat(GrpcRpcAttributesGetter.INSTANCE.serverPort(unresolved)).isNull();
   }
 
   @Test

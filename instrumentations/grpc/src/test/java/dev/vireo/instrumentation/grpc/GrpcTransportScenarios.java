@@ -75,6 +75,7 @@ abstract class GrpcTransportScenarios {
   static final AttributeKey<String> SERVER_ADDRESS = stringKey("server.address");
   static final AttributeKey<Long> SERVER_PORT = longKey("server.port");
   static final AttributeKey<String> PEER_ADDRESS = stringKey("network.peer.address");
+  static final AttributeKey<String> NETWORK_TYPE = stringKey("network.type");
   static final AttributeKey<Long> PEER_PORT = longKey("network.peer.port");
 
   final InventoryService service = new InventoryService();
@@ -152,6 +153,7 @@ abstract class GrpcTransportScenarios {
     ClientCalls.blockingUnaryCall(channel, InventoryService.RESERVE, CallOptions.DEFAULT, "sku-3");
     Trace trace = AgentTesting.waitForSpans(2).trace(0);
     SpanData client = trace.get(0);
+    SpanData server = trace.spans().stream().filter(span -> span.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
 
     // Cumulative histograms: this call adds one to the point of exactly its attributes.
     Collection<MetricData> metrics = AgentTesting.collectMetrics();
@@ -161,20 +163,32 @@ abstract class GrpcTransportScenarios {
             .put(RPC_SERVICE, "demo.Inventory")
             .put(RPC_METHOD, "Reserve")
             .put(STATUS_CODE, 0L);
-    AttributesBuilder clientExpected = rpc.build().toBuilder().put(SERVER_ADDRESS, client.getAttributes().get(SERVER_ADDRESS));
-    if (client.getAttributes().get(SERVER_PORT) != null) {
-      clientExpected.put(SERVER_PORT, client.getAttributes().get(SERVER_PORT));
+    // both sides: the authority addressed and, over a socket, the peer's network.type (as the OpenTelemetry agent)
+    AttributesBuilder clientExpected = rpc.build().toBuilder();
+    AttributesBuilder serverExpected = rpc.build().toBuilder();
+    for (AttributeKey<?> key : Arrays.<AttributeKey<?>>asList(SERVER_ADDRESS, SERVER_PORT, NETWORK_TYPE)) {
+      copy(client, key, clientExpected);
+      copy(server, key, serverExpected);
     }
     assertThat(metric(metrics, "rpc.client.duration")).hasUnit("ms");
     assertThat(metric(metrics, "rpc.server.duration")).hasUnit("ms");
     assertThat(totalCount(metrics, "rpc.client.duration")).isEqualTo(clientBefore + 1);
     assertThat(point(metrics, "rpc.client.duration", clientExpected.build())).isNotNull();
-    assertThat(point(metrics, "rpc.server.duration", rpc.build())).isNotNull();
+    assertThat(point(metrics, "rpc.server.duration", serverExpected.build())).isNotNull();
     for (String name : Arrays.asList("rpc.client.duration", "rpc.server.duration")) {
       for (HistogramPointData p : metric(metrics, name).getHistogramData().getPoints()) {
         assertThat(p.getAttributes().asMap().keySet())
-            .allSatisfy(key -> assertThat(key).isIn(RPC_SYSTEM, RPC_SERVICE, RPC_METHOD, STATUS_CODE, SERVER_ADDRESS, SERVER_PORT));
+            .allSatisfy(key -> assertThat(key)
+                .isIn(RPC_SYSTEM, RPC_SERVICE, RPC_METHOD, STATUS_CODE, SERVER_ADDRESS, SERVER_PORT, NETWORK_TYPE));
       }
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static void copy(SpanData span, AttributeKey<?> key, AttributesBuilder into) {
+    Object value = span.getAttributes().get(key);
+    if (value != null) {
+      into.put((AttributeKey) key, value);
     }
   }
 

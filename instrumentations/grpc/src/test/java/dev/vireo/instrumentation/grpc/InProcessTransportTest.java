@@ -10,7 +10,7 @@ import io.opentelemetry.sdk.testing.assertj.AttributeAssertion;
 import java.util.Collections;
 import java.util.List;
 
-/** The scenarios over grpc's in-process transport: no socket, so no network.peer.* attributes. */
+/** The scenarios over grpc's in-process transport: no socket, so no network.peer.* or network.type attributes. */
 class InProcessTransportTest extends GrpcTransportScenarios {
 
   private static final String NAME = "vireo-inventory";
@@ -32,6 +32,7 @@ class InProcessTransportTest extends GrpcTransportScenarios {
 
   @Override
   List<AttributeAssertion> serverAddressAttributes() {
-    return Collections.emptyList();
+    // the in-process channel's authority, as the server call sees it
+    return Collections.singletonList(equalTo(SERVER_ADDRESS, "localhost"));
   }
 }

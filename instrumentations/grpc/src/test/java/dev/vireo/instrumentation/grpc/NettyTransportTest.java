@@ -37,12 +37,19 @@ class NettyTransportTest extends GrpcTransportScenarios {
     if (peerKnown) {
       attributes.add(equalTo(PEER_ADDRESS, "127.0.0.1"));
       attributes.add(equalTo(PEER_PORT, (long) port()));
+      attributes.add(equalTo(NETWORK_TYPE, "ipv4"));
     }
     return attributes;
   }
 
   @Override
   List<AttributeAssertion> serverAddressAttributes() {
-    return Arrays.asList(equalTo(PEER_ADDRESS, "127.0.0.1"), positivePort(PEER_PORT));
+    // the server side names the authority the client addressed, as the OpenTelemetry agent does
+    return Arrays.asList(
+        equalTo(SERVER_ADDRESS, "127.0.0.1"),
+        equalTo(SERVER_PORT, (long) port()),
+        equalTo(PEER_ADDRESS, "127.0.0.1"),
+        positivePort(PEER_PORT),
+        equalTo(NETWORK_TYPE, "ipv4"));
   }
 }

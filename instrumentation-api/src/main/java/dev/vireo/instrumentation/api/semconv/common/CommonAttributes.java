@@ -12,6 +12,7 @@ public final class CommonAttributes {
   public static final AttributeKey<Long> CLIENT_PORT = AttributeKey.longKey("client.port");
   public static final AttributeKey<String> NETWORK_PEER_ADDRESS = AttributeKey.stringKey("network.peer.address");
   public static final AttributeKey<Long> NETWORK_PEER_PORT = AttributeKey.longKey("network.peer.port");
+  public static final AttributeKey<String> NETWORK_TYPE = AttributeKey.stringKey("network.type");
   public static final AttributeKey<String> NETWORK_PROTOCOL_NAME = AttributeKey.stringKey("network.protocol.name");
   public static final AttributeKey<String> NETWORK_PROTOCOL_VERSION =
       AttributeKey.stringKey("network.protocol.version");

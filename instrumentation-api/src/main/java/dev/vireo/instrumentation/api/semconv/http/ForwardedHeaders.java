@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.api.semconv.http;
 
-import dev.vireo.instrumentation.api.semconv.common.PortNumber;
+import dev.vireo.instrumentation.api.semconv.common.Authority;
 
 /**
  * What the proxies in front of an HTTP server say about the original request, read as the OpenTelemetry Java agent
@@ -39,7 +39,7 @@ final class ForwardedHeaders {
     if (node == null || node.isEmpty() || node.charAt(0) == '_' || node.equalsIgnoreCase("unknown")) {
       return null; // an obfuscated or unknown node names no address
     }
-    return hostOf(node);
+    return Authority.host(node);
   }
 
   /** The original client of an {@code X-Forwarded-For} list: its first entry, without a port; null when empty. */
@@ -53,34 +53,6 @@ final class ForwardedHeaders {
     int comma = value.indexOf(',');
     String first = (comma < 0 ? value : value.substring(0, comma)).trim();
     return first.isEmpty() ? null : first;
-  }
-
-  /**
-   * The host of an authority or address with an optional port: {@code shop.example:8443} and {@code shop.example} are
-   * {@code shop.example}, {@code [::1]:8080} is {@code ::1}, and an IPv6 address without brackets stays whole.
-   */
-  static String hostOf(String authority) {
-    if (authority.charAt(0) == '[') {
-      int close = authority.indexOf(']');
-      return close > 1 ? authority.substring(1, close) : null;
-    }
-    int colon = authority.indexOf(':');
-    if (colon < 0 || authority.indexOf(':', colon + 1) >= 0) {
-      return authority; // no port, or an IPv6 address without brackets
-    }
-    return colon == 0 ? null : authority.substring(0, colon);
-  }
-
-  /** The port of an authority ({@code host:port}, {@code [v6]:port}), or -1 when it names none. */
-  static int portOf(String authority) {
-    int colon = authority.lastIndexOf(':');
-    if (colon < 0 || colon < authority.lastIndexOf(']')) {
-      return -1;
-    }
-    if (authority.charAt(0) != '[' && authority.indexOf(':') != colon) {
-      return -1; // an IPv6 address without brackets has no port
-    }
-    return PortNumber.parse(authority, colon + 1);
   }
 
   private static boolean atParameterStart(String header, int index) {

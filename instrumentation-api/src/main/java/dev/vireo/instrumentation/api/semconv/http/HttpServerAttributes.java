@@ -9,6 +9,7 @@ import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERV
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_PORT;
 
 import dev.vireo.instrumentation.api.AttributesExtractor;
+import dev.vireo.instrumentation.api.semconv.common.Authority;
 import dev.vireo.instrumentation.api.semconv.common.ErrorTypes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
@@ -39,8 +40,8 @@ final class HttpServerAttributes<REQUEST, RESPONSE> implements AttributesExtract
     putIfPresent(attributes, NETWORK_PROTOCOL_VERSION, getter.protocolVersion(request));
     String authority = authority(request, forwarded);
     if (authority != null) {
-      putIfPresent(attributes, SERVER_ADDRESS, ForwardedHeaders.hostOf(authority));
-      putPort(attributes, SERVER_PORT, ForwardedHeaders.portOf(authority));
+      putIfPresent(attributes, SERVER_ADDRESS, Authority.host(authority));
+      putPort(attributes, SERVER_PORT, Authority.port(authority));
     } else {
       putIfPresent(attributes, SERVER_ADDRESS, getter.serverAddress(request));
       putPort(attributes, SERVER_PORT, orNone(getter.serverPort(request)));

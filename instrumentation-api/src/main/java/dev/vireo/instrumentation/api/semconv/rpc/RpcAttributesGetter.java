@@ -15,7 +15,7 @@ public interface RpcAttributesGetter<REQUEST, RESPONSE> {
   /** The method within the service, e.g. {@code Reserve}. */
   String method(REQUEST request);
 
-  /** Client side: the logical server the call is addressed to (host of the channel's authority). */
+  /** The logical server the call is addressed to (the host of the channel's authority, of the server call's). */
   String serverAddress(REQUEST request);
 
   Integer serverPort(REQUEST request);

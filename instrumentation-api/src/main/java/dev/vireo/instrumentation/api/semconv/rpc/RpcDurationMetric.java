@@ -23,6 +23,7 @@ final class RpcDurationMetric {
             RpcAttributes.RPC_SERVICE,
             RpcAttributes.RPC_METHOD,
             RpcAttributes.RPC_GRPC_STATUS_CODE,
+            CommonAttributes.NETWORK_TYPE,
             CommonAttributes.SERVER_ADDRESS,
             CommonAttributes.SERVER_PORT));
   }
@@ -36,6 +37,9 @@ final class RpcDurationMetric {
             RpcAttributes.RPC_SYSTEM,
             RpcAttributes.RPC_SERVICE,
             RpcAttributes.RPC_METHOD,
-            RpcAttributes.RPC_GRPC_STATUS_CODE));
+            RpcAttributes.RPC_GRPC_STATUS_CODE,
+            CommonAttributes.NETWORK_TYPE,
+            CommonAttributes.SERVER_ADDRESS,
+            CommonAttributes.SERVER_PORT));
   }
 }

@@ -3,6 +3,7 @@ package dev.vireo.instrumentation.api.semconv.rpc;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.ERROR_TYPE;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PEER_ADDRESS;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PEER_PORT;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_TYPE;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_ADDRESS;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_PORT;
 
@@ -26,12 +27,11 @@ final class RpcSpanAttributes<REQUEST, RESPONSE> implements AttributesExtractor<
     putIfNotNull(attributes, RpcAttributes.RPC_SYSTEM, getter.system(request));
     putIfNotNull(attributes, RpcAttributes.RPC_SERVICE, getter.service(request));
     putIfNotNull(attributes, RpcAttributes.RPC_METHOD, getter.method(request));
-    if (client) {
-      putIfNotNull(attributes, SERVER_ADDRESS, getter.serverAddress(request));
-      Integer port = getter.serverPort(request);
-      if (port != null && port > 0) {
-        attributes.put(SERVER_PORT, (long) port);
-      }
+    // both sides, as the OpenTelemetry agent: on the server, the authority the client addressed
+    putIfNotNull(attributes, SERVER_ADDRESS, getter.serverAddress(request));
+    Integer port = getter.serverPort(request);
+    if (port != null && port > 0) {
+      attributes.put(SERVER_PORT, (long) port);
     }
   }
 
@@ -41,6 +41,7 @@ final class RpcSpanAttributes<REQUEST, RESPONSE> implements AttributesExtractor<
     String peerAddress = getter.peerAddress(request);
     if (peerAddress != null) {
       attributes.put(NETWORK_PEER_ADDRESS, peerAddress);
+      putIfNotNull(attributes, NETWORK_TYPE, networkType(peerAddress));
       Integer peerPort = getter.peerPort(request);
       if (peerPort != null && peerPort > 0) {
         attributes.put(NETWORK_PEER_PORT, (long) peerPort);
@@ -54,6 +55,20 @@ final class RpcSpanAttributes<REQUEST, RESPONSE> implements AttributesExtractor<
     if (RpcOutcome.failed(client, system, statusCode, error)) {
       attributes.put(ERROR_TYPE, RpcOutcome.errorType(system, statusCode, error));
     }
+  }
+
+  /** {@code ipv4} or {@code ipv6} for an address literal, null for a host name (as an unresolved peer's). */
+  static String networkType(String address) {
+    if (address.indexOf(':') >= 0) {
+      return "ipv6";
+    }
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (c != '.' && (c < '0' || c > '9')) {
+        return null;
+      }
+    }
+    return address.isEmpty() ? null : "ipv4";
   }
 
   private static void putIfNotNull(

@@ -52,22 +52,4 @@ class ForwardedHeadersTest {
     assertThat(ForwardedHeaders.forwardedFor(" , 10.0.0.2")).isNull();
     assertThat(ForwardedHeaders.forwardedFor("")).isNull();
   }
-
-  @Test
-  void hostAndPortOfAnAuthority() {
-    assertThat(ForwardedHeaders.hostOf("shop.example:8443")).isEqualTo("shop.example");
-    assertThat(ForwardedHeaders.portOf("shop.example:8443")).isEqualTo(8443);
-    assertThat(ForwardedHeaders.hostOf("shop.example")).isEqualTo("shop.example");
-    assertThat(ForwardedHeaders.portOf("shop.example")).isEqualTo(-1);
-    assertThat(ForwardedHeaders.hostOf("[::1]:8080")).isEqualTo("::1");
-    assertThat(ForwardedHeaders.portOf("[::1]:8080")).isEqualTo(8080);
-    assertThat(ForwardedHeaders.hostOf("[::1]")).isEqualTo("::1");
-    assertThat(ForwardedHeaders.portOf("[::1]")).isEqualTo(-1);
-    // an IPv6 address without brackets has no port
-    assertThat(ForwardedHeaders.hostOf("2001:db8::1")).isEqualTo("2001:db8::1");
-    assertThat(ForwardedHeaders.portOf("2001:db8::1")).isEqualTo(-1);
-    assertThat(ForwardedHeaders.portOf("shop.example:http")).isEqualTo(-1);
-    assertThat(ForwardedHeaders.portOf("shop.example:")).isEqualTo(-1);
-    assertThat(ForwardedHeaders.hostOf(":8080")).isNull();
-  }
 }

@@ -141,6 +141,7 @@ class RpcInstrumentersTest {
             equalTo(longKey("server.port"), 8443L),
             equalTo(stringKey("network.peer.address"), "10.0.0.7"),
             equalTo(longKey("network.peer.port"), 8443L),
+            equalTo(stringKey("network.type"), "ipv4"),
             equalTo(longKey("rpc.grpc.status_code"), 0L));
     assertThat(call.headers.get("traceparent")).contains(span.getSpanId());
 
@@ -152,9 +153,23 @@ class RpcInstrumentersTest {
             equalTo(stringKey("rpc.system"), "grpc"),
             equalTo(stringKey("rpc.service"), "demo.Inventory"),
             equalTo(stringKey("rpc.method"), "Reserve"),
+            // the server side names the authority the client addressed too, as the OpenTelemetry agent does
+            equalTo(stringKey("server.address"), "inventory.internal"),
+            equalTo(longKey("server.port"), 8443L),
             equalTo(stringKey("network.peer.address"), "10.0.0.7"),
             equalTo(longKey("network.peer.port"), 8443L),
+            equalTo(stringKey("network.type"), "ipv4"),
             equalTo(longKey("rpc.grpc.status_code"), 0L));
+  }
+
+  @Test
+  void networkTypeOfThePeerAddress() {
+    org.assertj.core.api.Assertions.assertThat(RpcSpanAttributes.networkType("10.0.0.7")).isEqualTo("ipv4");
+    org.assertj.core.api.Assertions.assertThat(RpcSpanAttributes.networkType("2001:db8::7")).isEqualTo("ipv6");
+    org.assertj.core.api.Assertions.assertThat(RpcSpanAttributes.networkType("::1")).isEqualTo("ipv6");
+    // an unresolved host name says nothing of the network
+    org.assertj.core.api.Assertions.assertThat(RpcSpanAttributes.networkType("inventory.internal")).isNull();
+    org.assertj.core.api.Assertions.assertThat(RpcSpanAttributes.networkType("")).isNull();
   }
 
   @ParameterizedTest
