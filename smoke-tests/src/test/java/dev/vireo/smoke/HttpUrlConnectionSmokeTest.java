@@ -84,7 +84,8 @@ class HttpUrlConnectionSmokeTest {
         .containsEntry("telemetry.distro.name", "vireo")
         .containsEntry("telemetry.distro.version", "0.1.0-SNAPSHOT")
         .containsEntry("os.type", "linux")
-        .containsKeys("host.name", "process.pid", "process.runtime.name", "process.runtime.version");
+        .containsKeys("host.name", "host.arch", "os.version", "process.pid", "process.executable.path",
+            "process.runtime.name", "process.runtime.version");
     assertThat(server.traceparents.get(path))
         .containsExactly("00-" + span.traceId() + "-" + span.spanId() + "-03");
   }

@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Resource attributes Vireo adds under what the user configured: the distribution, host, process,
- * runtime and OS. Read cheaply (no DNS lookup, no JMX) because it runs at SDK start.
+ * runtime and OS, with the keys the OpenTelemetry agent uses. Read cheaply (no DNS lookup, no JMX) because it runs
+ * at SDK start.
  */
 final class RuntimeResource {
 
@@ -32,6 +33,14 @@ final class RuntimeResource {
     if (pid != null) {
       attributes.put(AttributeKey.longKey("process.pid"), pid);
     }
+    String arch = System.getProperty("os.arch");
+    if (arch != null && !arch.isEmpty()) {
+      attributes.put("host.arch", arch);
+    }
+    String javaHome = System.getProperty("java.home");
+    if (javaHome != null && !javaHome.isEmpty()) {
+      attributes.put("process.executable.path", executablePath(javaHome, System.getProperty("os.name", "")));
+    }
     attributes.put("process.runtime.name", System.getProperty("java.runtime.name", "unknown"));
     attributes.put("process.runtime.version", System.getProperty("java.runtime.version", "unknown"));
     attributes.put(
@@ -40,7 +49,19 @@ final class RuntimeResource {
             + System.getProperty("java.vm.version", ""));
     attributes.put("os.type", osType(System.getProperty("os.name", "")));
     attributes.put("os.description", System.getProperty("os.name", "") + " " + System.getProperty("os.version", ""));
+    String osVersion = System.getProperty("os.version");
+    if (osVersion != null && !osVersion.isEmpty()) {
+      attributes.put("os.version", osVersion);
+    }
+    // Not process.command_args / command_line, which the OpenTelemetry agent adds: every -D of the command line,
+    // passwords included, would go to the backend with every batch.
     return Resource.create(attributes.build());
+  }
+
+  /** The {@code java} launcher under {@code java.home}, as the OpenTelemetry agent names it (not resolved further). */
+  static String executablePath(String javaHome, String osName) {
+    String launcher = osName.toLowerCase(Locale.ROOT).startsWith("windows") ? "java.exe" : "java";
+    return javaHome + File.separator + "bin" + File.separator + launcher;
   }
 
   /** The default service name: the main jar's or main class's name, never empty. */
