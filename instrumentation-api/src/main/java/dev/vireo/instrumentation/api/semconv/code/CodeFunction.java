@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.api.semconv.code;
 
-/** A method of the application that a framework calls for a request: a controller's handler method. */
+/** A method of the application that a framework calls: a controller's handler method, a repository method. */
 public final class CodeFunction {
 
   private final Class<?> type;

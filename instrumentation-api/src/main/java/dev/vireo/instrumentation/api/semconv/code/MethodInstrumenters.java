@@ -42,8 +42,8 @@ public final class MethodInstrumenters {
 
     @Override
     public void onStart(AttributesBuilder attributes, Context parentContext, TracedMethod.Call call) {
-      attributes.put(ControllerInstrumenters.CODE_NAMESPACE, call.method().type().getName());
-      attributes.put(ControllerInstrumenters.CODE_FUNCTION, call.method().method());
+      attributes.put(CodeFunctionInstrumenters.CODE_NAMESPACE, call.method().type().getName());
+      attributes.put(CodeFunctionInstrumenters.CODE_FUNCTION, call.method().method());
       attributes.putAll(call.arguments());
     }
 
