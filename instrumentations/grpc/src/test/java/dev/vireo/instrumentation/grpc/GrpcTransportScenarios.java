@@ -582,6 +582,32 @@ abstract class GrpcTransportScenarios {
     return attributes;
   }
 
+  /** The client span's address attributes over a loopback IPv4 socket to {@code port} (transports with sockets). */
+  static List<AttributeAssertion> loopbackClientAttributes(int port, boolean peerKnown) {
+    List<AttributeAssertion> attributes = new ArrayList<>();
+    attributes.add(equalTo(SERVER_ADDRESS, "127.0.0.1"));
+    attributes.add(equalTo(SERVER_PORT, (long) port));
+    if (peerKnown) {
+      attributes.add(equalTo(PEER_ADDRESS, "127.0.0.1"));
+      attributes.add(equalTo(PEER_PORT, (long) port));
+      attributes.add(equalTo(NETWORK_TYPE, "ipv4"));
+    }
+    return attributes;
+  }
+
+  /**
+   * The server span's address attributes over a loopback IPv4 socket: the authority the client addressed ({@code
+   * port}), as the OpenTelemetry agent names it, and the client's end of the connection.
+   */
+  static List<AttributeAssertion> loopbackServerAttributes(int port) {
+    return Arrays.asList(
+        equalTo(SERVER_ADDRESS, "127.0.0.1"),
+        equalTo(SERVER_PORT, (long) port),
+        equalTo(PEER_ADDRESS, "127.0.0.1"),
+        positivePort(PEER_PORT),
+        equalTo(NETWORK_TYPE, "ipv4"));
+  }
+
   static AttributeAssertion positivePort(AttributeKey<Long> key) {
     return satisfies(key, port -> port.isPositive());
   }

@@ -1,15 +1,11 @@
 package dev.vireo.instrumentation.grpc;
 
-import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
-
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.ServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.opentelemetry.sdk.testing.assertj.AttributeAssertion;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** The scenarios over a real loopback socket (grpc-netty-shaded, plaintext HTTP/2). */
@@ -31,25 +27,11 @@ class NettyTransportTest extends GrpcTransportScenarios {
 
   @Override
   List<AttributeAssertion> clientAddressAttributes(boolean peerKnown) {
-    List<AttributeAssertion> attributes = new ArrayList<>();
-    attributes.add(equalTo(SERVER_ADDRESS, "127.0.0.1"));
-    attributes.add(equalTo(SERVER_PORT, (long) port()));
-    if (peerKnown) {
-      attributes.add(equalTo(PEER_ADDRESS, "127.0.0.1"));
-      attributes.add(equalTo(PEER_PORT, (long) port()));
-      attributes.add(equalTo(NETWORK_TYPE, "ipv4"));
-    }
-    return attributes;
+    return loopbackClientAttributes(port(), peerKnown);
   }
 
   @Override
   List<AttributeAssertion> serverAddressAttributes() {
-    // the server side names the authority the client addressed, as the OpenTelemetry agent does
-    return Arrays.asList(
-        equalTo(SERVER_ADDRESS, "127.0.0.1"),
-        equalTo(SERVER_PORT, (long) port()),
-        equalTo(PEER_ADDRESS, "127.0.0.1"),
-        positivePort(PEER_PORT),
-        equalTo(NETWORK_TYPE, "ipv4"));
+    return loopbackServerAttributes(port());
   }
 }
