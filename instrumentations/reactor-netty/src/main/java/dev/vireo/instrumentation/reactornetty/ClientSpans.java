@@ -6,6 +6,7 @@ import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.ReactorContextKey;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.http.HttpClientInstrumenters;
+import dev.vireo.instrumentation.api.semconv.http.HttpClientOuterSpan;
 import io.opentelemetry.context.Context;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
@@ -82,6 +83,10 @@ final class ClientSpans {
       Context context = SPANS.take(response);
       if (context != null) {
         INSTRUMENTER.end(context, response, response, null);
+      } else {
+        // suppressed under WebClient's CLIENT span, which cannot see the protocol version: it gets it from here
+        HttpClientOuterSpan.addProtocolVersion(
+            parent(response), ReactorNettyClientAttributesGetter.INSTANCE.protocolVersion(response, response));
       }
     } catch (Throwable t) {
       AgentLog.debug("reactor-netty: client span not ended: {}", t);

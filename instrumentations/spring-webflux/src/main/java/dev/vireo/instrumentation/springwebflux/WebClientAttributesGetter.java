@@ -75,7 +75,7 @@ enum WebClientAttributesGetter implements HttpClientAttributesGetter<WebClientCa
 
   @Override
   public String protocolVersion(WebClientCall call, ClientResponse response) {
-    return null; // WebClient does not say
+    return null; // WebClient does not say; Reactor Netty under it adds it (HttpClientOuterSpan)
   }
 
   @Override

@@ -144,6 +144,8 @@ public abstract class WebFluxScenarios {
             equalTo(stringKey("url.full"), "http://127.0.0.1:" + port + "/stock/42"),
             equalTo(stringKey("server.address"), "127.0.0.1"),
             equalTo(longKey("server.port"), (long) port),
+            // from Reactor Netty's response, as the OpenTelemetry agent's WebClient span has it
+            equalTo(stringKey("network.protocol.version"), "1.1"),
             equalTo(longKey("http.response.status_code"), 200L));
   }
 
