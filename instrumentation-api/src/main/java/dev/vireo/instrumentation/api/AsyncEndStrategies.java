@@ -72,6 +72,24 @@ public final class AsyncEndStrategies {
     return null;
   }
 
+  /**
+   * What a traced call hands to its caller when it returned {@code result}: the {@link #endWhenDone} wrapper, or
+   * {@code result} itself with {@code end} run now, when no strategy takes the result or arranging its end failed.
+   */
+  public static Object endNowOrWhenDone(
+      Object result, String declaredReturnType, Context context, AsyncEndStrategy.AsyncEnd end) {
+    try {
+      Object replacement = endWhenDone(result, declaredReturnType, context, end);
+      if (replacement != null) {
+        return replacement;
+      }
+    } catch (Throwable t) {
+      AgentLog.debug("asynchronous end not arranged, ending now: {}", t);
+    }
+    end.end(null);
+    return result;
+  }
+
   private static Throwable unwrap(Throwable failure) {
     if ((failure instanceof CompletionException || failure instanceof ExecutionException) && failure.getCause() != null) {
       return failure.getCause();

@@ -94,4 +94,22 @@ class AsyncEndStrategiesTest {
     assertThat(returned).isInstanceOf(Wrapped.class);
     assertThat(strategy.asked).hasValue(1);
   }
+
+  @Test
+  void endNowOrWhenDoneEndsAtOnceWhatNoStrategyTakes() {
+    PendingStrategy strategy = new PendingStrategy();
+    AsyncEndStrategies.register(strategy);
+
+    assertThat(AsyncEndStrategies.endNowOrWhenDone("plain", "java.lang.String", Context.root(), ended::add))
+        .isEqualTo("plain");
+    assertThat(AsyncEndStrategies.endNowOrWhenDone(null, "java.lang.String", Context.root(), ended::add)).isNull();
+    assertThat(ended).containsExactly(null, null);
+
+    Pending pending = new Pending(strategy);
+    Object returned = AsyncEndStrategies.endNowOrWhenDone(pending, Pending.class.getName(), Context.root(), ended::add);
+    assertThat(returned).isInstanceOf(Wrapped.class);
+    assertThat(ended).hasSize(2); // not yet: when the pending result ends
+    pending.end.end(null);
+    assertThat(ended).hasSize(3);
+  }
 }

@@ -1,7 +1,6 @@
 package dev.vireo.instrumentation.tracedmethods;
 
 import dev.vireo.instrumentation.api.AsyncEndStrategies;
-import dev.vireo.instrumentation.api.AgentLog;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.code.MethodInstrumenters;
 import dev.vireo.instrumentation.api.semconv.code.TracedMethod;
@@ -55,18 +54,11 @@ public final class TracedMethodCalls {
     }
     State call = (State) state;
     call.scope.close();
-    if (error == null && result != null) {
-      try {
-        Object replacement = AsyncEndStrategies.endWhenDone(result, declaredReturnType, call.context, call::end);
-        if (replacement != null) {
-          return replacement;
-        }
-      } catch (Throwable t) {
-        AgentLog.debug("traced method: asynchronous end not arranged: {}", t);
-      }
+    if (error != null) {
+      call.end(error);
+      return result;
     }
-    call.end(error);
-    return result;
+    return AsyncEndStrategies.endNowOrWhenDone(result, declaredReturnType, call.context, call::end);
   }
 
   private static final class State {

@@ -55,17 +55,7 @@ final class RepositorySpans {
      * completes; returns what the repository method should return.
      */
     Object end(Object result, Method method) {
-      try {
-        Object replacement =
-            AsyncEndStrategies.endWhenDone(result, method.getReturnType().getName(), context, this::end);
-        if (replacement != null) {
-          return replacement;
-        }
-        end(null);
-      } catch (Throwable t) {
-        AgentLog.debug("spring-data: span not ended: {}", t);
-      }
-      return result;
+      return AsyncEndStrategies.endNowOrWhenDone(result, method.getReturnType().getName(), context, this::end);
     }
 
     void end(Throwable error) {
