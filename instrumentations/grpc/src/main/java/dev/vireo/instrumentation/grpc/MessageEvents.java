@@ -6,14 +6,14 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 
 /**
- * SENT/RECEIVED events on a call's span, off unless {@code
- * otel.instrumentation.grpc.emit-message-events=true}. gRPC never calls one direction of a call
+ * SENT/RECEIVED events on a call's span, on by default as in the OpenTelemetry agent; {@code
+ * otel.instrumentation.grpc.emit-message-events=false} leaves them out. gRPC never calls one direction of a call
  * concurrently, so each direction's counter is touched by one thread at a time.
  */
 final class MessageEvents {
 
   static final boolean ENABLED =
-      InstrumentationConfig.get().getBoolean("otel.instrumentation.grpc.emit-message-events", false);
+      InstrumentationConfig.get().getBoolean("otel.instrumentation.grpc.emit-message-events", true);
 
   private final Span span;
   private long sent;

@@ -37,6 +37,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.assertj.AttributeAssertion;
+import io.opentelemetry.sdk.testing.assertj.EventDataAssert;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -46,6 +47,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -249,14 +251,14 @@ abstract class GrpcTransportScenarios {
         .hasName("demo.Inventory/Fail")
         .hasKind(SpanKind.CLIENT)
         .hasStatus(StatusData.error())
-        .hasEventsSatisfyingExactly()
+        .hasEventsSatisfyingExactly(message("SENT", 1))
         .hasAttributesSatisfyingExactly(clientAttributes("Fail", code.value(), code.name()));
     trace.span(1)
         .hasName("demo.Inventory/Fail")
         .hasKind(SpanKind.SERVER)
         .hasParent(trace.get(0))
         .hasStatus(serverError ? StatusData.error() : StatusData.unset())
-        .hasEventsSatisfyingExactly()
+        .hasEventsSatisfyingExactly(message("RECEIVED", 1))
         .hasAttributesSatisfyingExactly(serverAttributes("Fail", code.value(), serverError ? code.name() : null));
   }
 
@@ -278,11 +280,23 @@ abstract class GrpcTransportScenarios {
         .hasParent(trace.get(0))
         .hasStatus(StatusData.error())
         .hasAttributesSatisfyingExactly(serverAttributes("Explode", 2, "UNKNOWN"));
-    assertThat(trace.get(1).getEvents()).hasSize(1);
-    assertThat(trace.get(1).getEvents().get(0).getAttributes().get(stringKey("exception.type")))
-        .isEqualTo(IllegalStateException.class.getName());
-    assertThat(trace.get(1).getEvents().get(0).getAttributes().get(stringKey("exception.message")))
-        .isEqualTo("boom");
+    trace.span(1)
+        .hasEventsSatisfyingExactly(
+            message("RECEIVED", 1),
+            event ->
+                event
+                    .hasName("exception")
+                    .hasAttributesSatisfying(
+                        equalTo(stringKey("exception.type"), IllegalStateException.class.getName()),
+                        equalTo(stringKey("exception.message"), "boom")));
+  }
+
+  /** A message event as the OpenTelemetry agent writes it (on by default, {@link MessageEventsTest} for more). */
+  static Consumer<EventDataAssert> message(String type, long id) {
+    return event ->
+        event
+            .hasName("message")
+            .hasAttributesSatisfyingExactly(equalTo(stringKey("message.type"), type), equalTo(longKey("message.id"), id));
   }
 
   @Test

@@ -24,16 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs twice (see the pom): in the default surefire execution, where message events are off, and in
- * one that sets {@code otel.instrumentation.grpc.emit-message-events=true}.
+ * Runs twice (see the pom): in the default surefire execution, where message events are on, and in
+ * one that sets {@code otel.instrumentation.grpc.emit-message-events=false}.
  */
 @ExtendWith(AgentTestingExtension.class)
 class MessageEventsTest {
 
-  private static final boolean ON = Boolean.getBoolean("otel.instrumentation.grpc.emit-message-events");
+  private static final boolean ON =
+      Boolean.parseBoolean(System.getProperty("otel.instrumentation.grpc.emit-message-events", "true"));
 
   @Test
-  void bidiCallRecordsEveryMessageInBothDirectionsOnBothSidesOnlyWhenEnabled() throws Exception {
+  void bidiCallRecordsEveryMessageInBothDirectionsOnBothSidesUnlessSwitchedOff() throws Exception {
     InventoryService service = new InventoryService();
     Server server = InProcessServerBuilder.forName("vireo-events").addService(service.definition()).build().start();
     ManagedChannel channel = InProcessChannelBuilder.forName("vireo-events").build();

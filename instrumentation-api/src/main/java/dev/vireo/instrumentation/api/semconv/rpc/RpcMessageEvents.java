@@ -7,7 +7,7 @@ import io.opentelemetry.api.trace.Span;
 /**
  * Per-message span events of streaming RPCs, named as the OpenTelemetry Java agent names them: event
  * {@code message} with {@code message.type} SENT/RECEIVED and {@code message.id} counting from 1 per
- * direction. One event per message costs an allocation or two, so instrumentations make them opt-in.
+ * direction. On by default, as there; an instrumentation's setting switches them off.
  */
 public final class RpcMessageEvents {
 
