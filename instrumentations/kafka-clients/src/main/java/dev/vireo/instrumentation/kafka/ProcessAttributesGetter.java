@@ -41,6 +41,13 @@ final class ProcessAttributesGetter
     return consumerGroupName(request);
   }
 
+  /** The value's size as it came over the wire; none for a null value (a tombstone), as the OpenTelemetry agent. */
+  @Override
+  public Long messageBodySize(ProcessRequest request) {
+    int size = request.record.serializedValueSize();
+    return size < 0 ? null : (long) size;
+  }
+
   @Override
   public Long offset(ProcessRequest request, Void response) {
     return request.record.offset();

@@ -67,6 +67,7 @@ class KafkaClientsTest {
     broker.createTopic("resent", 1);
     broker.createTopic("quiet", 1);
     broker.createTopic("early-exit", 1);
+    broker.createTopic("tombstones", 1);
     broker.createTopic("mixed-a", 1);
     broker.createTopic("mixed-b", 1);
   }
@@ -158,6 +159,7 @@ class KafkaClientsTest {
             equalTo(stringKey("messaging.operation.name"), "process"),
             equalTo(stringKey("messaging.destination.partition.id"), "0"),
             equalTo(longKey("messaging.kafka.offset"), 0L),
+            equalTo(longKey("messaging.message.body.size"), 5L),
             equalTo(stringKey("messaging.kafka.message.key"), "order-1"),
             equalTo(stringKey("messaging.consumer.group.name"), "orders-group"),
             equalTo(stringKey("messaging.client.id"), "orders-consumer"));
@@ -309,6 +311,7 @@ class KafkaClientsTest {
               equalTo(stringKey("messaging.operation.name"), "process"),
               equalTo(stringKey("messaging.destination.partition.id"), id),
               equalTo(longKey("messaging.kafka.offset"), 0L),
+              equalTo(longKey("messaging.message.body.size"), 7L),
               equalTo(stringKey("messaging.kafka.message.key"), "key-" + partition),
               equalTo(stringKey("messaging.consumer.group.name"), "multi-group"),
               equalTo(stringKey("messaging.client.id"), "multi-consumer"));
@@ -380,6 +383,23 @@ class KafkaClientsTest {
         .filter(span -> span.getName().equals("process early-exit")).findFirst().orElseThrow();
     assertThat(process.getSpanContext()).isEqualTo(duringFirst);
     spanAssert(process).hasAttribute(stringKey("messaging.kafka.message.key"), "a");
+  }
+
+  @Test
+  void aTombstoneIsProcessedWithoutABodySize() throws Exception {
+    KafkaProducer<String, String> producer = producer("tombstone-producer", Map.of());
+    producer.send(new ProducerRecord<>("tombstones", "gone", null)).get(10, TimeUnit.SECONDS);
+    KafkaConsumer<String, String> consumer = consumer("tombstone-consumer", "tombstone-group", "tombstones", 1);
+    for (ConsumerRecord<String, String> record : pollUntil(consumer, 1)) {
+      assertThat(record.value()).isNull();
+    }
+    SpanData process = AgentTesting.waitFor(
+        s -> s.stream().anyMatch(span -> span.getName().equals("process tombstones")),
+        Duration.ofSeconds(10), "the process span").all().stream()
+        .flatMap(trace -> trace.spans().stream())
+        .filter(span -> span.getName().equals("process tombstones")).findFirst().orElseThrow();
+    spanAssert(process).hasAttribute(stringKey("messaging.kafka.message.key"), "gone");
+    assertThat(process.getAttributes().get(longKey("messaging.message.body.size"))).isNull();
   }
 
   @Test

@@ -123,6 +123,7 @@ class MessagingDupTest {
             equalTo(stringKey("messaging.operation"), "process"),
             equalTo(stringKey("messaging.destination.partition.id"), "0"),
             equalTo(longKey("messaging.kafka.offset"), 0L),
+            equalTo(longKey("messaging.message.body.size"), 1L),
             equalTo(longKey("messaging.kafka.message.offset"), 0L),
             equalTo(stringKey("messaging.kafka.message.key"), "k"),
             equalTo(stringKey("messaging.consumer.group.name"), "dup-group"),

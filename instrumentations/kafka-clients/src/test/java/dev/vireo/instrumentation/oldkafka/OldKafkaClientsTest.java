@@ -153,6 +153,7 @@ class OldKafkaClientsTest {
             equalTo(stringKey("messaging.operation.name"), "process"),
             equalTo(stringKey("messaging.destination.partition.id"), "0"),
             equalTo(longKey("messaging.kafka.offset"), 0L),
+            equalTo(longKey("messaging.message.body.size"), 5L),
             equalTo(stringKey("messaging.kafka.message.key"), "order-1"),
             equalTo(stringKey("messaging.consumer.group.name"), "old-group"),
             equalTo(stringKey("messaging.client.id"), "old-consumer"));
