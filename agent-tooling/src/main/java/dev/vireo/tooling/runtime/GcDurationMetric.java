@@ -9,7 +9,7 @@ import dev.vireo.bootstrap.VireoLog;
 import dev.vireo.instrumentation.api.semconv.common.DeferredHistogram;
 import dev.vireo.instrumentation.api.semconv.common.PendingDurations;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -38,13 +38,17 @@ final class GcDurationMetric implements NotificationListener, AutoCloseable {
   private final boolean captureCause;
   private final List<NotificationEmitter> emitters = new ArrayList<>();
 
-  /** @param pending where collections wait for the metrics pipeline's start; null: the histogram is built now */
-  GcDurationMetric(Meter meter, boolean captureCause, PendingDurations pending) {
+  /**
+   * @param pending where collections wait for the metrics pipeline's start; null: the histogram is built now. The
+   *     meter is built with the histogram: its first build costs the SDK about 10 ms of CPU, which belongs to the
+   *     pipeline's start, not to the moment the listener is added (issue 21).
+   */
+  GcDurationMetric(MeterProvider meterProvider, boolean captureCause, PendingDurations pending) {
     this.histogram =
         new DeferredHistogram(
             pending,
             () ->
-                meter
+                RuntimeMetrics.meter(meterProvider)
                     .histogramBuilder("jvm.gc.duration")
                     .setUnit("s")
                     .setDescription("Duration of JVM garbage collection actions.")
@@ -54,10 +58,10 @@ final class GcDurationMetric implements NotificationListener, AutoCloseable {
   }
 
   /** Listens to every collector that sends notifications; null where the JVM has no GC notifications. */
-  static GcDurationMetric register(Meter meter, boolean captureCause, PendingDurations pending) {
+  static GcDurationMetric register(MeterProvider meterProvider, boolean captureCause, PendingDurations pending) {
     GcDurationMetric metric;
     try {
-      metric = new GcDurationMetric(meter, captureCause, pending);
+      metric = new GcDurationMetric(meterProvider, captureCause, pending);
       // resolves the com.sun.management class now, so a JVM without it is noticed here
       GarbageCollectionNotificationInfo.class.getName();
     } catch (LinkageError e) {

@@ -39,7 +39,7 @@ public final class RuntimeMetrics implements AutoCloseable {
       return new RuntimeMetrics(null);
     }
     try {
-      return new RuntimeMetrics(GcDurationMetric.register(meter(meterProvider), settings.captureGcCause(), pending));
+      return new RuntimeMetrics(GcDurationMetric.register(meterProvider, settings.captureGcCause(), pending));
     } catch (RuntimeException | LinkageError e) {
       VireoLog.warn("jvm.gc.duration is not recorded ({})", e.toString());
       return new RuntimeMetrics(null);
@@ -83,7 +83,7 @@ public final class RuntimeMetrics implements AutoCloseable {
     }
   }
 
-  private static Meter meter(MeterProvider meterProvider) {
+  static Meter meter(MeterProvider meterProvider) {
     return meterProvider.meterBuilder(SCOPE).setInstrumentationVersion(VireoVersion.VERSION).build();
   }
 
