@@ -153,13 +153,30 @@ public abstract class ServletScenarios {
     HttpResponse<String> response = send(get("/app/api/items/missing"));
     assertThat(response.statusCode()).isEqualTo(404);
 
-    Trace trace = AgentTesting.waitForSpans(1).trace(0);
+    Trace trace = AgentTesting.waitForSpans(2).trace(0);
     trace.span(0)
         .hasName("GET /app/api/items/*")
         .hasStatus(StatusData.unset())
         .hasAttributesSatisfyingExactly(
             requestAttributes(
                 "GET", "/app/api/items/missing", "/app/api/items/*", equalTo(longKey("http.response.status_code"), 404L)));
+    assertResponseSpan(trace, "sendError");
+  }
+
+  @Test
+  void redirectIsAnInternalSpanUnderTheServerSpan() throws Exception {
+    HttpResponse<String> response = send(get("/app/api/items/moved"));
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/app/hello"));
+
+    Trace trace = AgentTesting.waitForSpans(2).trace(0);
+    trace.span(0)
+        .hasName("GET /app/api/items/*")
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfyingExactly(
+            requestAttributes(
+                "GET", "/app/api/items/moved", "/app/api/items/*", equalTo(longKey("http.response.status_code"), 302L)));
+    assertResponseSpan(trace, "sendRedirect");
   }
 
   @Test
@@ -205,13 +222,14 @@ public abstract class ServletScenarios {
   void defaultServletRouteIsAWildcardNeverThePath() throws Exception {
     assertThat(send(get("/app/no/such/page")).statusCode()).isEqualTo(404);
 
-    Trace trace = AgentTesting.waitForSpans(1).trace(0);
+    Trace trace = AgentTesting.waitForSpans(2).trace(0);
     trace.span(0)
         .hasName("GET /app/*")
         .hasStatus(StatusData.unset())
         .hasAttributesSatisfyingExactly(
             requestAttributes(
                 "GET", "/app/no/such/page", "/app/*", equalTo(longKey("http.response.status_code"), 404L)));
+    assertResponseSpan(trace, "sendError");
   }
 
   @Test
@@ -287,7 +305,7 @@ public abstract class ServletScenarios {
     HttpResponse<String> response = send(get("/app/async/fail"));
     assertThat(response.statusCode()).isEqualTo(503);
 
-    Trace trace = AgentTesting.waitForSpans(1).trace(0);
+    Trace trace = AgentTesting.waitForSpans(2).trace(0);
     trace.span(0)
         .hasName("GET /app/async/*")
         .hasStatus(StatusData.error())
@@ -298,6 +316,7 @@ public abstract class ServletScenarios {
                 "/app/async/*",
                 equalTo(longKey("http.response.status_code"), 503L),
                 equalTo(stringKey("error.type"), "503")));
+    assertResponseSpan(trace, "sendError"); // on the async thread, inside the request's context
   }
 
   @Test
@@ -432,6 +451,23 @@ public abstract class ServletScenarios {
   }
 
   /** Waits briefly and checks that no further SERVER span arrived (e.g. from an error dispatch). */
+  /**
+   * The trace's second and last span: the INTERNAL span around the application's {@code sendError} or {@code
+   * sendRedirect}, named after the class that declares the method called (the container's response or facade), a
+   * child of the SERVER span; the container's own nested calls get none.
+   */
+  private static void assertResponseSpan(Trace trace, String method) {
+    String declaredBy = Observations.get(method + ".declaredBy");
+    assertThat(trace.size()).as("spans: %s", trace).isEqualTo(2);
+    trace.span(1)
+        .hasName(declaredBy.substring(declaredBy.lastIndexOf('.') + 1) + "." + method)
+        .hasKind(SpanKind.INTERNAL)
+        .hasParent(trace.get(0))
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfyingExactly(
+            equalTo(stringKey("code.namespace"), declaredBy), equalTo(stringKey("code.function"), method));
+  }
+
   private static void assertNoMoreServerSpans(int expected) throws InterruptedException {
     Thread.sleep(200);
     List<SpanData> servers =

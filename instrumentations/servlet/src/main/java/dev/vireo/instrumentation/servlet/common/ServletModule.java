@@ -21,8 +21,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * SERVER spans for one servlet namespace: the span starts at the outermost {@code Filter.doFilter} /
  * {@code Servlet.service} of a request and ends when the request completes (after the async cycle
- * for async servlets). The subclass, one per namespace, names the namespace; its package holds the
- * advice ({@code ServletEntryAdvice}, {@code AsyncStartAdvice}) and the namespace's {@link ServletApi}.
+ * for async servlets); {@code sendError}/{@code sendRedirect} get an INTERNAL span each ({@link ResponseSendSpans}).
+ * The subclass, one per namespace, names the namespace; its package holds the advice ({@code ServletEntryAdvice},
+ * {@code AsyncStartAdvice}, {@code ResponseSendAdvice}) and the namespace's {@link ServletApi}.
  */
 public abstract class ServletModule implements InstrumentationModule {
 
@@ -82,6 +83,11 @@ public abstract class ServletModule implements InstrumentationModule {
         forTypes(classesInheriting(namespace + ".servlet.AsyncContext"))
             .advise(
                 methodsNamed("start").and(takesArguments(1)).and(takesArgument(0, named("java.lang.Runnable"))),
-                advicePackage + "AsyncStartAdvice"));
+                advicePackage + "AsyncStartAdvice"),
+        // HttpServletResponse.sendError(...) and sendRedirect(String): an INTERNAL span each, as the agent's
+        forTypes(classesInheriting(namespace + ".servlet.http.HttpServletResponse"))
+            .advise(
+                methodsNamed("sendError", "sendRedirect").and(isPublic()).and(not(isAbstract())),
+                advicePackage + "ResponseSendAdvice"));
   }
 }

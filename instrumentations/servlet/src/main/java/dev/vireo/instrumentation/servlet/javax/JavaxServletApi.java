@@ -2,6 +2,7 @@ package dev.vireo.instrumentation.servlet.javax;
 
 import dev.vireo.instrumentation.servlet.common.AsyncWork;
 import dev.vireo.instrumentation.servlet.common.RequestCompletion;
+import dev.vireo.instrumentation.servlet.common.ResponseSendSpans;
 import dev.vireo.instrumentation.servlet.common.ServletApi;
 import dev.vireo.instrumentation.servlet.common.ServletRequestSpans;
 import java.util.Collection;
@@ -20,6 +21,8 @@ enum JavaxServletApi implements ServletApi<HttpServletRequest, HttpServletRespon
 
   static final ServletRequestSpans<HttpServletRequest, HttpServletResponse> SPANS =
       new ServletRequestSpans<>(ServletJavaxModule.NAME, INSTANCE);
+
+  static final ResponseSendSpans RESPONSE_SPANS = new ResponseSendSpans(ServletJavaxModule.NAME);
 
   /** True when the work was started wrapped in the current context (the original call is then skipped). */
   static boolean startInCurrentContext(AsyncContext asyncContext, Runnable work) {

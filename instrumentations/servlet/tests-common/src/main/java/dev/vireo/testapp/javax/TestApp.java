@@ -53,19 +53,51 @@ public final class TestApp {
     registrar.filter("second", new RecordingFilter("second"), "/filtered/*");
   }
 
+  /** {@code sendError}, noting the response class it runs in (the agent names its span after it). */
+  static void sendError(HttpServletResponse response, int status) throws IOException {
+    noteImplementingClass(response, "sendError");
+    response.sendError(status);
+  }
+
+  /** {@code sendRedirect}, noting the response class it runs in. */
+  static void sendRedirect(HttpServletResponse response, String location) throws IOException {
+    noteImplementingClass(response, "sendRedirect");
+    response.sendRedirect(location);
+  }
+
+  /**
+   * The nearest class of the response's that implements a method of that name: where the call's code runs (Servlet
+   * 6.1's {@code sendRedirect(String)} is a default method of the interface, calling the class's three-argument one).
+   */
+  private static void noteImplementingClass(HttpServletResponse response, String method) {
+    for (Class<?> type = response.getClass(); type != null; type = type.getSuperclass()) {
+      for (java.lang.reflect.Method declared : type.getDeclaredMethods()) {
+        if (declared.getName().equals(method) && java.lang.reflect.Modifier.isPublic(declared.getModifiers())) {
+          Observations.put(method + ".declaredBy", type.getName());
+          return;
+        }
+      }
+    }
+    throw new IllegalStateException("no class of " + response.getClass() + " implements " + method);
+  }
+
   static void write(HttpServletResponse response, int status, String body) throws IOException {
     response.setStatus(status);
     response.setContentType("text/plain");
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** {@code /api/items/*}: the item, a 404 for {@code missing}, an exception for {@code boom}. */
+  /** {@code /api/items/*}: the item, a 404 for {@code missing}, a redirect for {@code moved}, an exception for {@code boom}. */
   static final class ItemsServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
       Observations.put("items.span" + request.getPathInfo(), Observations.currentSpanId());
       if ("/missing".equals(request.getPathInfo())) {
-        response.sendError(404);
+        sendError(response, 404);
+        return;
+      }
+      if ("/moved".equals(request.getPathInfo())) {
+        sendRedirect(response, "/app/hello");
         return;
       }
       if ("/boom".equals(request.getPathInfo())) {
@@ -127,7 +159,7 @@ public final class TestApp {
           async.start(
               () -> {
                 try {
-                  ((HttpServletResponse) async.getResponse()).sendError(503);
+                  sendError((HttpServletResponse) async.getResponse(), 503);
                 } catch (IOException e) {
                   throw new IllegalStateException(e);
                 } finally {
@@ -188,7 +220,7 @@ public final class TestApp {
       if (request.getServletPath().endsWith(".do")) {
         write(response, 200, "page");
       } else {
-        response.sendError(404);
+        sendError(response, 404);
       }
     }
   }

@@ -1,0 +1,71 @@
+package dev.vireo.instrumentation.servlet.common;
+
+import dev.vireo.instrumentation.api.AgentLog;
+import dev.vireo.instrumentation.api.InstrumentationScope;
+import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
+import dev.vireo.instrumentation.api.semconv.code.CodeFunctionInstrumenters;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.ContextKey;
+import io.opentelemetry.context.Scope;
+
+/**
+ * INTERNAL spans around {@code HttpServletResponse.sendError} and {@code sendRedirect} inside a traced request, named
+ * {@code {Type}.{method}} ({@code ResponseFacade.sendError}) with {@code code.namespace}/{@code code.function}, as the
+ * OpenTelemetry agent makes them. Only the outermost of nested calls gets one (a response wrapper delegating to the
+ * container's response, the container's facade to its response), and none outside a span.
+ */
+public final class ResponseSendSpans {
+
+  private static final ContextKey<Boolean> IN_SEND = ContextKey.named("vireo-servlet-response-send");
+
+  private final Instrumenter<CodeFunction, Void> instrumenter;
+
+  public ResponseSendSpans(String moduleName) {
+    this.instrumenter = CodeFunctionInstrumenters.create(InstrumentationScope.of(moduleName), true);
+  }
+
+  /** The started call, or null when no span starts. {@code type}: the class that declares the called method. */
+  public Object enter(Class<?> type, String method) {
+    try {
+      Context parent = Context.current();
+      if (parent.get(IN_SEND) != null || !Span.fromContext(parent).getSpanContext().isValid()) {
+        return null;
+      }
+      CodeFunction function = new CodeFunction(type, method);
+      if (!instrumenter.shouldStart(parent, function)) {
+        return null;
+      }
+      Context context = instrumenter.start(parent, function).with(IN_SEND, Boolean.TRUE);
+      return new Send(function, context, context.makeCurrent());
+    } catch (Throwable t) {
+      AgentLog.debug("servlet: response span not started: {}", t);
+      return null;
+    }
+  }
+
+  public void exit(Object state, Throwable thrown) {
+    if (!(state instanceof Send)) {
+      return;
+    }
+    Send send = (Send) state;
+    try {
+      send.scope.close();
+    } finally {
+      instrumenter.end(send.context, send.function, null, thrown);
+    }
+  }
+
+  private static final class Send {
+    final CodeFunction function;
+    final Context context;
+    final Scope scope;
+
+    Send(CodeFunction function, Context context, Scope scope) {
+      this.function = function;
+      this.context = context;
+      this.scope = scope;
+    }
+  }
+}
