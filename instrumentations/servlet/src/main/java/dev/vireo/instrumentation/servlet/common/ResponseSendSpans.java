@@ -4,11 +4,11 @@ import dev.vireo.instrumentation.api.AgentLog;
 import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
+import dev.vireo.instrumentation.api.semconv.code.CodeFunctionCall;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunctionInstrumenters;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
-import io.opentelemetry.context.Scope;
 
 /**
  * INTERNAL spans around {@code HttpServletResponse.sendError} and {@code sendRedirect} inside a traced request, named
@@ -37,8 +37,7 @@ public final class ResponseSendSpans {
       if (!instrumenter.shouldStart(parent, function)) {
         return null;
       }
-      Context context = instrumenter.start(parent, function).with(IN_SEND, Boolean.TRUE);
-      return new Send(function, context, context.makeCurrent());
+      return new CodeFunctionCall(instrumenter, function, instrumenter.start(parent, function).with(IN_SEND, true));
     } catch (Throwable t) {
       AgentLog.debug("servlet: response span not started: {}", t);
       return null;
@@ -46,26 +45,8 @@ public final class ResponseSendSpans {
   }
 
   public void exit(Object state, Throwable thrown) {
-    if (!(state instanceof Send)) {
-      return;
-    }
-    Send send = (Send) state;
-    try {
-      send.scope.close();
-    } finally {
-      instrumenter.end(send.context, send.function, null, thrown);
-    }
-  }
-
-  private static final class Send {
-    final CodeFunction function;
-    final Context context;
-    final Scope scope;
-
-    Send(CodeFunction function, Context context, Scope scope) {
-      this.function = function;
-      this.context = context;
-      this.scope = scope;
+    if (state instanceof CodeFunctionCall) {
+      ((CodeFunctionCall) state).end(thrown);
     }
   }
 }

@@ -3,9 +3,9 @@ package dev.vireo.instrumentation.springwebmvc.javax;
 import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
+import dev.vireo.instrumentation.api.semconv.code.CodeFunctionCall;
 import dev.vireo.instrumentation.api.semconv.code.ControllerInstrumenters;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.Scope;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -30,27 +30,12 @@ final class ControllerSpans {
     if (!INSTRUMENTER.shouldStart(parent, function)) {
       return null;
     }
-    Context context = INSTRUMENTER.start(parent, function);
-    return new Started(function, context, context.makeCurrent());
+    return new CodeFunctionCall(INSTRUMENTER, function, INSTRUMENTER.start(parent, function));
   }
 
   static void end(Object state, Throwable thrown) {
-    if (state instanceof Started) {
-      Started started = (Started) state;
-      started.scope.close();
-      INSTRUMENTER.end(started.context, started.function, null, thrown);
-    }
-  }
-
-  private static final class Started {
-    final CodeFunction function;
-    final Context context;
-    final Scope scope;
-
-    Started(CodeFunction function, Context context, Scope scope) {
-      this.function = function;
-      this.context = context;
-      this.scope = scope;
+    if (state instanceof CodeFunctionCall) {
+      ((CodeFunctionCall) state).end(thrown);
     }
   }
 }
