@@ -16,7 +16,9 @@ final class TracedByVireo {
               "org.springframework.http.client.observation.ClientRequestObservationContext",
               // Spring Kafka's send and listener observations (kafka-clients, spring-kafka modules)
               "org.springframework.kafka.support.micrometer.KafkaRecordSenderContext",
-              "org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext"));
+              "org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext",
+              // a @Scheduled method's run (Spring 6.1+; spring-scheduling module)
+              "org.springframework.scheduling.support.ScheduledTaskObservationContext"));
 
   private TracedByVireo() {}
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vireo.testing.agent.AgentTesting;
 import dev.vireo.testing.agent.AgentTestingExtension;
-import dev.vireo.testing.agent.Trace;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -22,8 +22,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Vireo and Micrometer Tracing's OpenTelemetry bridge in one application: the request is traced
- * once, by Vireo; the bridge still traces the application's own observation.
+ * Vireo and Micrometer Tracing's OpenTelemetry bridge in one application: the request and each scheduled run are
+ * traced once, by Vireo; the bridge still traces the application's own observation.
  */
 @ExtendWith(AgentTestingExtension.class)
 class MicrometerTracingTest {
@@ -59,13 +59,41 @@ class MicrometerTracingTest {
 
     // Vireo's SERVER span ends after Spring's observation filter stopped its observation, and the
     // bridge exports synchronously: once it is here, the bridge's spans of the request are too.
-    Trace trace = AgentTesting.waitForSpans(1).trace(0);
-    trace.span(0).hasKind(SpanKind.SERVER).hasName("GET /orders/{orderId}");
+    List<SpanData> servers =
+        AgentTesting.waitFor(
+                spans -> spans.stream().anyMatch(span -> span.getKind() == SpanKind.SERVER),
+                Duration.ofSeconds(10),
+                "the SERVER span")
+            .all().stream()
+            .flatMap(trace -> trace.spans().stream())
+            .filter(span -> span.getKind() == SpanKind.SERVER)
+            .collect(Collectors.toList());
+    assertThat(servers).extracting(SpanData::getName).containsExactly("GET /orders/{orderId}");
     List<SpanData> bridge = ObservedShopApplication.BRIDGE_SPANS.getFinishedSpanItems();
     assertThat(bridge.stream().map(SpanData::getName).collect(Collectors.toList()))
         .as("the bridge's spans")
         .containsExactly("vireo.custom.work");
     assertThat(bridge.get(0).getKind()).isEqualTo(SpanKind.INTERNAL);
+  }
+
+  @Test
+  void aScheduledRunIsTracedOnceByVireoNotAgainByTheBridge() {
+    ObservedShopApplication.BRIDGE_SPANS.reset();
+    AgentTesting.clear();
+
+    // Spring observes each run and ends its observation before the method's own span ends: once Vireo's spans of
+    // three runs are here, the bridge's spans of them would be too.
+    List<SpanData> runs =
+        AgentTesting.waitFor(
+                spans -> spans.stream().filter(span -> span.getName().equals("ObservedJobs.refresh")).count() >= 3,
+                Duration.ofSeconds(10),
+                "three runs")
+            .all().stream()
+            .flatMap(trace -> trace.spans().stream())
+            .filter(span -> span.getName().equals("ObservedJobs.refresh"))
+            .collect(Collectors.toList());
+    assertThat(runs).allSatisfy(run -> assertThat(run.getKind()).isEqualTo(SpanKind.INTERNAL));
+    assertThat(ObservedShopApplication.BRIDGE_SPANS.getFinishedSpanItems()).as("the bridge's spans").isEmpty();
   }
 
   private static String get(String path) throws Exception {
