@@ -21,7 +21,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 /**
  * {@code @Scheduled} methods with the agent attached: each run is an INTERNAL root span {@code Jobs.{method}} with
  * the code attributes, current while the method runs; a run that throws ends it as an error with the exception. The
- * same sources run against Spring 5.3 (this module) and Spring 7 ({@code spring-scheduling-7-tests}). One context.
+ * same sources run against Spring 5.3 (this module), 6.2 and 7 ({@code spring-scheduling-6-tests}, {@code -7-tests}).
+ * One context.
  */
 @ExtendWith(AgentTestingExtension.class)
 class ScheduledMethodTest {
