@@ -450,11 +450,10 @@ public abstract class ServletScenarios {
     return points().forRoute(route);
   }
 
-  /** Waits briefly and checks that no further SERVER span arrived (e.g. from an error dispatch). */
   /**
    * The trace's second and last span: the INTERNAL span around the application's {@code sendError} or {@code
-   * sendRedirect}, named after the class that declares the method called (the container's response or facade), a
-   * child of the SERVER span; the container's own nested calls get none.
+   * sendRedirect}, named after the response class whose code runs (the container's response or facade), a child of
+   * the SERVER span; the container's own nested calls get none.
    */
   private static void assertResponseSpan(Trace trace, String method) {
     String declaredBy = Observations.get(method + ".declaredBy");
@@ -468,6 +467,7 @@ public abstract class ServletScenarios {
             equalTo(stringKey("code.namespace"), declaredBy), equalTo(stringKey("code.function"), method));
   }
 
+  /** Waits briefly and checks that no further SERVER span arrived (e.g. from an error dispatch). */
   private static void assertNoMoreServerSpans(int expected) throws InterruptedException {
     Thread.sleep(200);
     List<SpanData> servers =
