@@ -19,6 +19,8 @@ public final class SpanFamily {
   public static final SpanFamily MESSAGING_PRODUCER = new SpanFamily("messaging-producer");
   public static final SpanFamily MESSAGING_RECEIVE = new SpanFamily("messaging-receive");
   public static final SpanFamily MESSAGING_PROCESS = new SpanFamily("messaging-process");
+  /** A call on an HTTP server's response inside the request ({@code sendError}, {@code sendRedirect}). */
+  public static final SpanFamily HTTP_SERVER_RESPONSE = new SpanFamily("http-server-response");
 
   private final String name;
   private final ContextKey<Span> key;

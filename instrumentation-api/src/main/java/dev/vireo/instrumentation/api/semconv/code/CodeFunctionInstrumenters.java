@@ -2,6 +2,7 @@ package dev.vireo.instrumentation.api.semconv.code;
 
 import dev.vireo.instrumentation.api.AttributesExtractor;
 import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.SpanFamily;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -20,6 +21,12 @@ public final class CodeFunctionInstrumenters {
   private CodeFunctionInstrumenters() {}
 
   public static Instrumenter<CodeFunction, Void> create(String instrumentationName, boolean enabled) {
+    return create(instrumentationName, enabled, null);
+  }
+
+  /** @param family nested spans of this family are suppressed (null: none are) */
+  public static Instrumenter<CodeFunction, Void> create(
+      String instrumentationName, boolean enabled, SpanFamily family) {
     return Instrumenter.<CodeFunction, Void>builder(instrumentationName, CodeFunction::spanName)
         .addAttributesExtractor(
             new AttributesExtractor<CodeFunction, Void>() {
@@ -34,6 +41,7 @@ public final class CodeFunctionInstrumenters {
                   AttributesBuilder attributes, Context context, CodeFunction function, Void response, Throwable error) {}
             })
         .setEnabled(enabled)
+        .setSpanFamily(family)
         .build(SpanKind.INTERNAL);
   }
 }

@@ -3,12 +3,12 @@ package dev.vireo.instrumentation.servlet.common;
 import dev.vireo.instrumentation.api.AgentLog;
 import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunctionCall;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunctionInstrumenters;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.ContextKey;
 
 /**
  * INTERNAL spans around {@code HttpServletResponse.sendError} and {@code sendRedirect} inside a traced request, named
@@ -18,26 +18,25 @@ import io.opentelemetry.context.ContextKey;
  */
 public final class ResponseSendSpans {
 
-  private static final ContextKey<Boolean> IN_SEND = ContextKey.named("vireo-servlet-response-send");
-
   private final Instrumenter<CodeFunction, Void> instrumenter;
 
   public ResponseSendSpans(String moduleName) {
-    this.instrumenter = CodeFunctionInstrumenters.create(InstrumentationScope.of(moduleName), true);
+    this.instrumenter =
+        CodeFunctionInstrumenters.create(InstrumentationScope.of(moduleName), true, SpanFamily.HTTP_SERVER_RESPONSE);
   }
 
   /** The started call, or null when no span starts. {@code type}: the class that declares the called method. */
   public Object enter(Class<?> type, String method) {
     try {
       Context parent = Context.current();
-      if (parent.get(IN_SEND) != null || !Span.fromContext(parent).getSpanContext().isValid()) {
+      if (!Span.fromContext(parent).getSpanContext().isValid()) {
         return null;
       }
       CodeFunction function = new CodeFunction(type, method);
       if (!instrumenter.shouldStart(parent, function)) {
         return null;
       }
-      return new CodeFunctionCall(instrumenter, function, instrumenter.start(parent, function).with(IN_SEND, true));
+      return new CodeFunctionCall(instrumenter, function, instrumenter.start(parent, function));
     } catch (Throwable t) {
       AgentLog.debug("servlet: response span not started: {}", t);
       return null;
