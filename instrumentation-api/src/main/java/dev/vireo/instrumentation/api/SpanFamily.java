@@ -21,6 +21,11 @@ public final class SpanFamily {
   public static final SpanFamily MESSAGING_PROCESS = new SpanFamily("messaging-process");
   /** A call on an HTTP server's response inside the request ({@code sendError}, {@code sendRedirect}). */
   public static final SpanFamily HTTP_SERVER_RESPONSE = new SpanFamily("http-server-response");
+  /**
+   * An object-relational mapper's operation (a Hibernate session call, query execution or commit): the operations
+   * it performs inside itself are part of it.
+   */
+  public static final SpanFamily ORM_OPERATION = new SpanFamily("orm-operation");
 
   private final String name;
   private final ContextKey<Span> key;

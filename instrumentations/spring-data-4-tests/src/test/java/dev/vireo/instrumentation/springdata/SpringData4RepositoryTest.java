@@ -21,7 +21,10 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The spring-data module, built against Spring Data 2.7, on Spring Data 4: a derived query's span and its JDBC child. */
+/**
+ * The spring-data module, built against Spring Data 2.7, on Spring Data 4 with Hibernate 7 and the hibernate module:
+ * a repository call's span, Hibernate's spans inside it and the JDBC spans inside those.
+ */
 @ExtendWith(AgentTestingExtension.class)
 class SpringData4RepositoryTest {
 
@@ -48,19 +51,42 @@ class SpringData4RepositoryTest {
   }
 
   @Test
-  void derivedQueryIsAnInternalSpanParentOfItsQuery() {
+  void derivedQueryIsAnInternalSpanAroundHibernatesQuery() {
     assertThat(baskets.findByOwner("ada")).hasSize(1);
 
-    List<SpanData> spans = AgentTesting.waitForSpans(2).trace(0).spans();
-    assertThat(spans).hasSize(2);
-    SpanData repository = spans.get(0);
+    List<SpanData> spans = AgentTesting.waitForSpans(3).trace(0).spans();
+    assertThat(spans).hasSize(3);
+    SpanData repository = named(spans, "BasketRepository.findByOwner");
     assertThat(repository)
-        .hasName("BasketRepository.findByOwner")
         .hasKind(SpanKind.INTERNAL)
         .hasNoParent()
         .hasAttributesSatisfyingExactly(
             equalTo(stringKey("code.namespace"), BasketRepository.class.getName()),
             equalTo(stringKey("code.function"), "findByOwner"));
-    assertThat(spans.get(1)).hasName("select basket").hasKind(SpanKind.CLIENT).hasParent(repository);
+    // with the hibernate module, as the OpenTelemetry agent: repository > query execution > JDBC (a derived query
+    // runs in no transaction of its own: no commit)
+    SpanData query = named(spans, "select " + Basket.class.getName());
+    assertThat(query).hasKind(SpanKind.INTERNAL).hasParent(repository);
+    assertThat(named(spans, "select basket")).hasKind(SpanKind.CLIENT).hasParent(query);
+  }
+
+  @Test
+  void saveIsAnInternalSpanAroundHibernatesPersist() {
+    baskets.save(new Basket("grace"));
+
+    List<SpanData> spans = AgentTesting.waitForSpans(4).trace(0).spans();
+    assertThat(spans).hasSize(4);
+    SpanData repository = named(spans, "BasketRepository.save");
+    SpanData persist = named(spans, "Session.persist " + Basket.class.getName());
+    assertThat(persist).hasKind(SpanKind.INTERNAL).hasParent(repository);
+    assertThat(named(spans, "insert basket")).hasKind(SpanKind.CLIENT).hasParent(persist);
+    assertThat(named(spans, "Transaction.commit")).hasKind(SpanKind.INTERNAL).hasParent(repository);
+  }
+
+  private static SpanData named(List<SpanData> spans, String name) {
+    return spans.stream()
+        .filter(span -> span.getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no span " + name + " among " + spans));
   }
 }

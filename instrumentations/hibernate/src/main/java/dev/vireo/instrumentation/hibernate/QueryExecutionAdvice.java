@@ -1,0 +1,19 @@
+package dev.vireo.instrumentation.hibernate;
+
+import net.bytebuddy.asm.Advice;
+
+/** Around a query's execution ({@code list}, {@code executeUpdate} ...): the logic is in {@link QueryExecutions}. */
+public final class QueryExecutionAdvice {
+
+  private QueryExecutionAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static Object enter(@Advice.This Object query) {
+    return QueryExecutions.start(query);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
+  public static void exit(@Advice.Enter Object operation, @Advice.Thrown Throwable thrown) {
+    HibernateOperation.end(operation, thrown);
+  }
+}
