@@ -1,9 +1,10 @@
 package dev.vireo.instrumentation.hibernate;
 
+import dev.vireo.instrumentation.api.semconv.orm.OrmOperation;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
-/** Around a session operation ({@code find}, {@code persist} ...): the logic is in {@link SessionOperations}. */
+/** Around a session operation ({@code find}, {@code persist} ...): the logic is in {@link HibernateSpans}. */
 public final class SessionMethodAdvice {
 
   private SessionMethodAdvice() {}
@@ -15,11 +16,11 @@ public final class SessionMethodAdvice {
       @Advice.Origin("#d") String descriptor,
       @Advice.Argument(value = 0, optional = true, typing = Assigner.Typing.DYNAMIC) Object arg0,
       @Advice.Argument(value = 1, optional = true, typing = Assigner.Typing.DYNAMIC) Object arg1) {
-    return SessionOperations.start(session, method, descriptor, arg0, arg1);
+    return HibernateSpans.startSessionOperation(session, method, descriptor, arg0, arg1);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(@Advice.Enter Object operation, @Advice.Thrown Throwable thrown) {
-    HibernateOperation.end(operation, thrown);
+    OrmOperation.end(operation, thrown);
   }
 }

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.hibernate;
 
+import dev.vireo.instrumentation.api.semconv.orm.OrmOperation;
 import net.bytebuddy.asm.Advice;
 
 /** Around {@code Transaction.commit()}: a span {@code Transaction.commit}, parent of the flush's statements. */
@@ -9,11 +10,11 @@ public final class TransactionCommitAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter() {
-    return TransactionCommits.start();
+    return HibernateSpans.startCommit();
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(@Advice.Enter Object operation, @Advice.Thrown Throwable thrown) {
-    HibernateOperation.end(operation, thrown);
+    OrmOperation.end(operation, thrown);
   }
 }
