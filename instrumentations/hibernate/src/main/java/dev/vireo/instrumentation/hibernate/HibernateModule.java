@@ -13,6 +13,7 @@ import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -37,6 +38,12 @@ public final class HibernateModule implements InstrumentationModule {
   @Override
   public String name() {
     return NAME;
+  }
+
+  /** The OpenTelemetry agent's name for its Hibernate 6+ instrumentation switches this one too. */
+  @Override
+  public List<String> aliases() {
+    return Collections.singletonList("hibernate-6.0");
   }
 
   @Override

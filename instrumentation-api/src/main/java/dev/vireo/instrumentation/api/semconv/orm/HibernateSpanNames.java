@@ -6,7 +6,8 @@ import dev.vireo.instrumentation.api.semconv.db.SqlQueryCache;
 
 /**
  * The names of Hibernate's spans, as the OpenTelemetry agent gives them, for every Hibernate version: {@code
- * Session.{method} {entity name}}, a query named by the summary of its text, {@code Transaction.commit}.
+ * Session.{method} {entity name}}, a query named by the summary of its text, {@code Transaction.commit} (and on
+ * Hibernate 5 {@code Criteria.{method} {entity}}).
  */
 public final class HibernateSpanNames {
 
@@ -29,6 +30,11 @@ public final class HibernateSpanNames {
   public static String sessionOperation(String method, String entityName) {
     String operation = "fireLock".equals(method) ? "Session.lock" : "Session." + method;
     return entityName == null ? operation : operation + ' ' + entityName;
+  }
+
+  /** A legacy {@code Criteria} query's execution (Hibernate 5): {@code Criteria.{method} {entity or class name}}. */
+  public static String criteriaOperation(String method, String entityOrClassName) {
+    return entityOrClassName == null ? "Criteria." + method : "Criteria." + method + ' ' + entityOrClassName;
   }
 
   /**

@@ -19,6 +19,8 @@ class HibernateSpanNamesTest {
     assertThat(HibernateSpanNames.sessionOperation("fireLock", "com.shop.Order"))
         .isEqualTo("Session.lock com.shop.Order");
     assertThat(HibernateSpanNames.sessionOperation("flush", null)).isEqualTo("Session.flush");
+    assertThat(HibernateSpanNames.criteriaOperation("list", "com.shop.Order")).isEqualTo("Criteria.list com.shop.Order");
+    assertThat(HibernateSpanNames.criteriaOperation("scroll", null)).isEqualTo("Criteria.scroll");
   }
 
   @Test

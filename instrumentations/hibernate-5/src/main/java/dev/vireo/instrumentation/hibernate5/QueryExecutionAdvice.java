@@ -1,0 +1,20 @@
+package dev.vireo.instrumentation.hibernate5;
+
+import dev.vireo.instrumentation.api.semconv.orm.OrmOperation;
+import net.bytebuddy.asm.Advice;
+
+/** Around a query's execution ({@code list}, {@code executeUpdate} ...): the logic is in {@link Hibernate5Spans}. */
+public final class QueryExecutionAdvice {
+
+  private QueryExecutionAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static Object enter(@Advice.This Object query) {
+    return Hibernate5Spans.startQueryExecution(query);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
+  public static void exit(@Advice.Enter Object operation, @Advice.Thrown Throwable thrown) {
+    OrmOperation.end(operation, thrown);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.vireo.instrumentation.hibernate5;
+
+import dev.vireo.instrumentation.api.semconv.orm.OrmOperation;
+import net.bytebuddy.asm.Advice;
+
+/** Around {@code Transaction.commit()}: a span {@code Transaction.commit}, parent of the flush's statements. */
+public final class TransactionCommitAdvice {
+
+  private TransactionCommitAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
+  public static Object enter() {
+    return Hibernate5Spans.startCommit();
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
+  public static void exit(@Advice.Enter Object operation, @Advice.Thrown Throwable thrown) {
+    OrmOperation.end(operation, thrown);
+  }
+}
