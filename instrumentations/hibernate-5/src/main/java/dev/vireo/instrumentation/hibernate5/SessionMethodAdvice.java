@@ -16,7 +16,7 @@ public final class SessionMethodAdvice {
       @Advice.Origin("#d") String descriptor,
       @Advice.Argument(value = 0, optional = true, typing = Assigner.Typing.DYNAMIC) Object arg0,
       @Advice.Argument(value = 1, optional = true, typing = Assigner.Typing.DYNAMIC) Object arg1) {
-    return Hibernate5Spans.startSessionOperation(session, method, descriptor, arg0, arg1);
+    return Hibernate5Spans.OPERATIONS.startSessionOperation(session, method, descriptor, arg0, arg1);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)

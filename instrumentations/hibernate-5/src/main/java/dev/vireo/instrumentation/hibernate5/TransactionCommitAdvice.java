@@ -10,7 +10,7 @@ public final class TransactionCommitAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter() {
-    return Hibernate5Spans.startCommit();
+    return Hibernate5Spans.OPERATIONS.startCommit();
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)

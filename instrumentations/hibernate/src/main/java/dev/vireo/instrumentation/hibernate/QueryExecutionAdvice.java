@@ -10,7 +10,7 @@ public final class QueryExecutionAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(@Advice.This Object query) {
-    return HibernateSpans.startQueryExecution(query);
+    return HibernateSpans.OPERATIONS.startQueryExecution(query);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)

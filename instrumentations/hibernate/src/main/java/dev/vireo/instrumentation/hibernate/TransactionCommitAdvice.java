@@ -10,7 +10,7 @@ public final class TransactionCommitAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter() {
-    return HibernateSpans.startCommit();
+    return HibernateSpans.OPERATIONS.startCommit();
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
