@@ -1,5 +1,10 @@
 package dev.vireo.instrumentation.hibernate;
 
+import static dev.vireo.testapp.hibernate.LibraryTraces.BOOK;
+import static dev.vireo.testapp.hibernate.LibraryTraces.QUERIED_BOOK;
+import static dev.vireo.testapp.hibernate.LibraryTraces.assertOperation;
+import static dev.vireo.testapp.hibernate.LibraryTraces.clientSpans;
+import static dev.vireo.testapp.hibernate.LibraryTraces.named;
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
@@ -10,6 +15,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.testapp.hibernate.Book;
 import dev.vireo.testapp.hibernate.Library;
+import dev.vireo.testapp.hibernate.LibraryTraces;
 import dev.vireo.testing.agent.AgentTesting;
 import dev.vireo.testing.agent.AgentTestingExtension;
 import io.opentelemetry.api.trace.Span;
@@ -24,7 +30,6 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Root;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -39,18 +44,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Hibernate with the agent attached: each session operation, query execution and commit is an INTERNAL span with
  * no attributes, child of the application's span and parent of the JDBC spans it causes, named as the OpenTelemetry
  * agent names them (its query spans as with the stable database conventions, which Vireo's database spans follow).
- * One session factory (over H2) for the class; the same sources run against Hibernate 6.0, 6.6 and 7.
+ * One session factory (over H2) for the class; the same sources run against Hibernate 6.0, 6.6 and 7, and with
+ * {@code javax.persistence} against Hibernate 5.6 (hibernate-5).
  */
 @ExtendWith(AgentTestingExtension.class)
 class HibernateSpansTest {
 
-  private static final String BOOK = Book.class.getName();
-
   private static SessionFactory sessionFactory;
+  private static LibraryTraces traces;
 
   @BeforeAll
   static void openSessionFactory() {
     sessionFactory = Library.open("hibernate");
+    traces = new LibraryTraces(sessionFactory);
   }
 
   @AfterAll
@@ -61,7 +67,7 @@ class HibernateSpansTest {
   @Test
   void aPersistIsTheParentOfItsInsertAndTheCommitOfTheFlush() {
     List<SpanData> spans =
-        inTrace(
+        traces.inTrace(
             session -> {
               Transaction transaction = session.beginTransaction();
               Book book = new Book("Dune");
@@ -82,10 +88,10 @@ class HibernateSpansTest {
 
   @Test
   void lookUpsAreNamedAfterTheEntityByClassOrByName() {
-    long id = saved("Emma");
+    long id = traces.saved("Emma");
 
     List<SpanData> spans =
-        inTrace(
+        traces.inTrace(
             session -> {
               assertThat(session.find(Book.class, id).getTitle()).isEqualTo("Emma");
               session.clear();
@@ -104,10 +110,10 @@ class HibernateSpansTest {
 
   @Test
   void queriesAreNamedByTheSummaryOfTheirHqlOrSql() {
-    saved("Ulysses");
+    traces.saved("Ulysses");
 
     List<SpanData> spans =
-        inTrace(
+        traces.inTrace(
             session -> {
               assertThat(
                       session.createQuery("select b from Book b where b.title = :title", Book.class)
@@ -130,7 +136,7 @@ class HibernateSpansTest {
             .filter(span -> span.getKind() == SpanKind.INTERNAL && span != parent)
             .collect(Collectors.toList());
     assertThat(queries).extracting(SpanData::getName)
-        .containsExactly("select " + BOOK, "select " + BOOK, "select Book");
+        .containsExactly("select " + QUERIED_BOOK, "select " + QUERIED_BOOK, "select Book");
     queries.forEach(query -> assertOperation(query, parent));
     // each query's statement runs inside its execution's span, once: list() inside getResultList() is no second span
     assertThat(clientSpans(spans)).extracting(SpanData::getParentSpanId)
@@ -141,7 +147,7 @@ class HibernateSpansTest {
   void aFailedQueryEndsItsSpanWithTheErrorAndThrowsItUnchanged() {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     List<SpanData> spans =
-        inTrace(
+        traces.inTrace(
             session ->
                 thrown.set(
                     catchThrowable(() -> session.createNativeQuery("select * from Missing").getResultList())),
@@ -165,7 +171,7 @@ class HibernateSpansTest {
   void aSingleResultThatIsNotThereLeavesTheQuerySpanUnset() {
     // as in the OpenTelemetry agent: the span is the list() that getSingleResult() runs, which succeeded
     List<SpanData> spans =
-        inTrace(
+        traces.inTrace(
             session ->
                 assertThatThrownBy(
                         () ->
@@ -174,7 +180,9 @@ class HibernateSpansTest {
                     .isExactlyInstanceOf(NoResultException.class),
             3);
 
-    assertOperation(named(spans, "select " + BOOK), named(spans, "parent"));
+    SpanData query = named(spans, "select " + QUERIED_BOOK, SpanKind.INTERNAL);
+    assertOperation(query, named(spans, "parent"));
+    assertThat(named(spans, "select Book", SpanKind.CLIENT)).hasParent(query);
   }
 
   @Test
@@ -196,7 +204,7 @@ class HibernateSpansTest {
 
   @Test
   void withoutAnApplicationSpanTheOperationIsTheRoot() {
-    long id = saved("Middlemarch");
+    long id = traces.saved("Middlemarch");
 
     try (Session session = sessionFactory.openSession()) {
       session.find(Book.class, id);
@@ -206,54 +214,5 @@ class HibernateSpansTest {
     SpanData find = named(spans, "Session.find " + BOOK);
     assertThat(find).hasKind(SpanKind.INTERNAL).hasNoParent();
     assertThat(named(spans, "select Book")).hasParent(find);
-  }
-
-  /** Runs {@code work} in a session inside a span "parent"; the spans of its trace, once {@code count} finished. */
-  private static List<SpanData> inTrace(Consumer<Session> work, int count) {
-    Span parent = VireoTelemetry.get().getTracer("test").spanBuilder("parent").startSpan();
-    try (Scope ignored = parent.makeCurrent();
-        Session session = sessionFactory.openSession()) {
-      work.accept(session);
-    } finally {
-      parent.end();
-    }
-    List<SpanData> spans = AgentTesting.waitForSpans(count).trace(0).spans();
-    assertThat(spans).hasSize(count);
-    return spans;
-  }
-
-  /** A book stored (outside any test trace), its id. */
-  private static long saved(String title) {
-    Book book = new Book(title);
-    try (Session session = sessionFactory.openSession()) {
-      Transaction transaction = session.beginTransaction();
-      session.persist(book);
-      transaction.commit();
-    }
-    AgentTesting.waitForSpans(3);
-    AgentTesting.clear();
-    return book.getId();
-  }
-
-  private static void assertOperation(SpanData span, SpanData parent) {
-    assertThat(span)
-        .hasKind(SpanKind.INTERNAL)
-        .hasParent(parent)
-        .hasStatus(StatusData.unset())
-        .hasTotalAttributeCount(0)
-        .hasInstrumentationScopeInfo(
-            io.opentelemetry.sdk.common.InstrumentationScopeInfo.builder("dev.vireo.hibernate")
-                .setVersion(span.getInstrumentationScopeInfo().getVersion())
-                .build());
-  }
-
-  private static SpanData named(List<SpanData> spans, String name) {
-    List<SpanData> found = spans.stream().filter(span -> span.getName().equals(name)).collect(Collectors.toList());
-    assertThat(found).as("spans named %s among %s", name, spans).hasSize(1);
-    return found.get(0);
-  }
-
-  private static List<SpanData> clientSpans(List<SpanData> spans) {
-    return spans.stream().filter(span -> span.getKind() == SpanKind.CLIENT).collect(Collectors.toList());
   }
 }
