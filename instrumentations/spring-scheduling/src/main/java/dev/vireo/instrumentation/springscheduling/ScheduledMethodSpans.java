@@ -12,7 +12,8 @@ import org.springframework.scheduling.support.ScheduledMethodRunnable;
 
 /**
  * Starts and ends the span of one run of a {@code @Scheduled} method, named after the class that declares the method
- * (not the bean's proxy class), current while the method runs.
+ * (not the bean's proxy class), or of another task given to a task scheduler ({@link TracedScheduledTask}), current
+ * while it runs.
  */
 final class ScheduledMethodSpans {
 
@@ -21,11 +22,20 @@ final class ScheduledMethodSpans {
 
   private ScheduledMethodSpans() {}
 
-  /** The started run, or null when no span starts. */
-  static CodeFunctionCall start(Object runnable) {
+  /** The started run of a {@code @Scheduled} method's runnable, or null when no span starts. */
+  static CodeFunctionCall startMethodRun(Object runnable) {
     try {
       Method method = ((ScheduledMethodRunnable) runnable).getMethod();
-      CodeFunction function = new CodeFunction(method.getDeclaringClass(), method.getName());
+      return start(new CodeFunction(method.getDeclaringClass(), method.getName()));
+    } catch (Throwable t) {
+      AgentLog.debug("spring-scheduling: span not started: {}", t);
+      return null;
+    }
+  }
+
+  /** The started run of {@code function}, or null when no span starts. */
+  static CodeFunctionCall start(CodeFunction function) {
+    try {
       Context parent = Context.current();
       if (!INSTRUMENTER.shouldStart(parent, function)) {
         return null;

@@ -9,7 +9,7 @@ public final class ScheduledRunAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static Object enter(@Advice.This Object runnable) {
-    return ScheduledMethodSpans.start(runnable);
+    return ScheduledMethodSpans.startMethodRun(runnable);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
