@@ -7,9 +7,15 @@ import org.springframework.scheduling.support.ScheduledMethodRunnable;
 /**
  * Which tasks given to a Spring task scheduler get a span per run: every one but a {@code @Scheduled} method's (its
  * {@code ScheduledMethodRunnable} has a span of its own, {@link ScheduledMethodSpans}), also when Spring 6.2+ wraps it
- * in the outcome tracking of {@code ScheduledTaskRegistrar}'s tasks.
+ * in the outcome tracking of {@code ScheduledTaskRegistrar}'s tasks, and Spring Kafka's own.
  */
 final class ScheduledTasks {
+
+  /**
+   * Spring Kafka's own housekeeping (a listener container's consumer monitor, every 30 s): no span, as the
+   * OpenTelemetry agent makes none.
+   */
+  private static final String SPRING_KAFKA = "org.springframework.kafka.";
 
   private static final String OUTCOME_TRACKING_RUNNABLE =
       "org.springframework.scheduling.config.Task$OutcomeTrackingRunnable";
@@ -24,7 +30,10 @@ final class ScheduledTasks {
         return null;
       }
       Runnable runs = tracked(task);
-      if (runs == null || runs instanceof ScheduledMethodRunnable || runs instanceof TracedScheduledTask) {
+      if (runs == null
+          || runs instanceof ScheduledMethodRunnable
+          || runs instanceof TracedScheduledTask
+          || runs.getClass().getName().startsWith(SPRING_KAFKA)) {
         return null;
       }
       return new Object[] {new TracedScheduledTask(task, runs.getClass())};
