@@ -376,11 +376,7 @@ class KafkaClientsTest {
     assertThat(Span.current().getSpanContext()).isEqualTo(duringFirst);
     consumer.poll(Duration.ofMillis(50)); // ...until the next poll on this thread ends it
     assertThat(Span.current().getSpanContext().isValid()).isFalse();
-    SpanData process = AgentTesting.waitFor(
-        s -> s.stream().anyMatch(span -> span.getName().equals("process early-exit")),
-        Duration.ofSeconds(10), "the process span").all().stream()
-        .flatMap(trace -> trace.spans().stream())
-        .filter(span -> span.getName().equals("process early-exit")).findFirst().orElseThrow();
+    SpanData process = AgentTesting.waitForSpanNamed("process early-exit");
     assertThat(process.getSpanContext()).isEqualTo(duringFirst);
     spanAssert(process).hasAttribute(stringKey("messaging.kafka.message.key"), "a");
   }
@@ -393,11 +389,7 @@ class KafkaClientsTest {
     for (ConsumerRecord<String, String> record : pollUntil(consumer, 1)) {
       assertThat(record.value()).isNull();
     }
-    SpanData process = AgentTesting.waitFor(
-        s -> s.stream().anyMatch(span -> span.getName().equals("process tombstones")),
-        Duration.ofSeconds(10), "the process span").all().stream()
-        .flatMap(trace -> trace.spans().stream())
-        .filter(span -> span.getName().equals("process tombstones")).findFirst().orElseThrow();
+    SpanData process = AgentTesting.waitForSpanNamed("process tombstones");
     spanAssert(process).hasAttribute(stringKey("messaging.kafka.message.key"), "gone");
     assertThat(process.getAttributes().get(longKey("messaging.message.body.size"))).isNull();
   }

@@ -12,7 +12,6 @@ import dev.vireo.testing.agent.AgentTestingExtension;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +43,7 @@ class ScheduledMethodTest {
 
   @Test
   void eachRunIsARootSpanCurrentWhileTheMethodRuns() {
-    SpanData run = firstSpanNamed("Jobs.tick");
+    SpanData run = AgentTesting.waitForSpanNamed("Jobs.tick");
 
     assertThat(run)
         .hasKind(SpanKind.INTERNAL)
@@ -57,7 +56,7 @@ class ScheduledMethodTest {
 
   @Test
   void aRunThatThrowsIsAnErrorWithTheException() {
-    SpanData run = firstSpanNamed("Jobs.fail");
+    SpanData run = AgentTesting.waitForSpanNamed("Jobs.fail");
 
     assertThat(run)
         .hasKind(SpanKind.INTERNAL)
@@ -76,7 +75,7 @@ class ScheduledMethodTest {
 
   @Test
   void aTaskTheApplicationSchedulesItselfIsASpanPerRunNamedAfterItsClass() {
-    SpanData run = firstSpanNamed("CacheRefresh.run");
+    SpanData run = AgentTesting.waitForSpanNamed("CacheRefresh.run");
 
     assertThat(run)
         .hasKind(SpanKind.INTERNAL)
@@ -89,7 +88,7 @@ class ScheduledMethodTest {
 
   @Test
   void aLambdaTheApplicationSchedulesIsNamedAfterTheClassThatWroteIt() {
-    SpanData run = firstSpanNamed("JobsConfiguration$$Lambda.run");
+    SpanData run = AgentTesting.waitForSpanNamed("JobsConfiguration$$Lambda.run");
 
     assertThat(run).hasKind(SpanKind.INTERNAL).hasNoParent();
     // the lambda's own class, as the OpenTelemetry agent writes it: its number and address change from run to run
@@ -97,15 +96,5 @@ class ScheduledMethodTest {
         .startsWith(JobsConfiguration.class.getName() + "$$Lambda");
     assertThat(run.getAttributes().get(stringKey("code.function"))).isEqualTo("run");
     assertThat(JobsConfiguration.LAMBDA_RUNS).hasPositiveValue();
-  }
-
-  private static SpanData firstSpanNamed(String name) {
-    return AgentTesting.waitFor(
-            spans -> spans.stream().anyMatch(span -> span.getName().equals(name)), Duration.ofSeconds(10), name)
-        .all().stream()
-        .flatMap(trace -> trace.spans().stream())
-        .filter(span -> span.getName().equals(name))
-        .findFirst()
-        .orElseThrow(IllegalStateException::new);
   }
 }

@@ -139,6 +139,20 @@ public final class AgentTesting {
     return traces;
   }
 
+  /**
+   * Waits until a span named {@code name} finished, and returns the first that did (by start time within its trace,
+   * traces in the order they began).
+   */
+  public static SpanData waitForSpanNamed(String name) {
+    return waitFor(spans -> spans.stream().anyMatch(span -> span.getName().equals(name)), Duration.ofSeconds(10),
+            "a span named " + name)
+        .all().stream()
+        .flatMap(trace -> trace.spans().stream())
+        .filter(span -> span.getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no span named " + name));
+  }
+
   public static Traces waitFor(Predicate<List<SpanData>> condition, Duration timeout, String description) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
