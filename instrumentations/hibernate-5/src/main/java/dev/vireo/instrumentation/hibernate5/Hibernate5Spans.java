@@ -2,7 +2,7 @@ package dev.vireo.instrumentation.hibernate5;
 
 import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.semconv.orm.HibernateOperations;
-import dev.vireo.instrumentation.api.semconv.orm.OrmOperation;
+import dev.vireo.instrumentation.api.CurrentSpanCall;
 import org.hibernate.Query;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.internal.CriteriaImpl;
@@ -21,7 +21,7 @@ final class Hibernate5Spans {
 
   private Hibernate5Spans() {}
 
-  static OrmOperation startCriteriaExecution(Object criteria, String method) {
+  static CurrentSpanCall<String> startCriteriaExecution(Object criteria, String method) {
     String entity = criteria instanceof CriteriaImpl ? ((CriteriaImpl) criteria).getEntityOrClassName() : null;
     return OPERATIONS.startCriteriaExecution(method, entity);
   }

@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.hibernate5;
 
-import dev.vireo.instrumentation.api.semconv.orm.OrmOperation;
+import dev.vireo.instrumentation.api.CurrentSpanCall;
 import net.bytebuddy.asm.Advice;
 
 /** Around a query's execution ({@code list}, {@code executeUpdate} ...): the logic is in {@link Hibernate5Spans}. */
@@ -15,6 +15,6 @@ public final class QueryExecutionAdvice {
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(@Advice.Enter Object operation, @Advice.Thrown Throwable thrown) {
-    OrmOperation.end(operation, thrown);
+    CurrentSpanCall.endIfStarted(operation, thrown);
   }
 }

@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.hibernate;
 
-import dev.vireo.instrumentation.api.semconv.orm.OrmOperation;
+import dev.vireo.instrumentation.api.CurrentSpanCall;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
@@ -21,6 +21,6 @@ public final class SessionMethodAdvice {
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
   public static void exit(@Advice.Enter Object operation, @Advice.Thrown Throwable thrown) {
-    OrmOperation.end(operation, thrown);
+    CurrentSpanCall.endIfStarted(operation, thrown);
   }
 }

@@ -1,10 +1,10 @@
 package dev.vireo.instrumentation.springscheduling;
 
 import dev.vireo.instrumentation.api.AgentLog;
+import dev.vireo.instrumentation.api.CurrentSpanCall;
 import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
-import dev.vireo.instrumentation.api.semconv.code.CodeFunctionCall;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunctionInstrumenters;
 import io.opentelemetry.context.Context;
 import java.lang.reflect.Method;
@@ -23,7 +23,7 @@ final class ScheduledMethodSpans {
   private ScheduledMethodSpans() {}
 
   /** The started run of a {@code @Scheduled} method's runnable, or null when no span starts. */
-  static CodeFunctionCall startMethodRun(Object runnable) {
+  static CurrentSpanCall<CodeFunction> startMethodRun(Object runnable) {
     try {
       Method method = ((ScheduledMethodRunnable) runnable).getMethod();
       return start(new CodeFunction(method.getDeclaringClass(), method.getName()));
@@ -34,13 +34,9 @@ final class ScheduledMethodSpans {
   }
 
   /** The started run of {@code function}, or null when no span starts. */
-  static CodeFunctionCall start(CodeFunction function) {
+  static CurrentSpanCall<CodeFunction> start(CodeFunction function) {
     try {
-      Context parent = Context.current();
-      if (!INSTRUMENTER.shouldStart(parent, function)) {
-        return null;
-      }
-      return new CodeFunctionCall(INSTRUMENTER, function, INSTRUMENTER.start(parent, function));
+      return CurrentSpanCall.start(INSTRUMENTER, Context.current(), function);
     } catch (Throwable t) {
       AgentLog.debug("spring-scheduling: span not started: {}", t);
       return null;
@@ -48,8 +44,6 @@ final class ScheduledMethodSpans {
   }
 
   static void end(Object call, Throwable thrown) {
-    if (call instanceof CodeFunctionCall) {
-      ((CodeFunctionCall) call).end(thrown);
-    }
+    CurrentSpanCall.endIfStarted(call, thrown);
   }
 }

@@ -1,7 +1,7 @@
 package dev.vireo.instrumentation.springscheduling;
 
+import dev.vireo.instrumentation.api.CurrentSpanCall;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
-import dev.vireo.instrumentation.api.semconv.code.CodeFunctionCall;
 
 /**
  * A task given to a Spring task scheduler, each run of it an INTERNAL span {@code {TaskClass}.run} with {@code
@@ -20,7 +20,7 @@ final class TracedScheduledTask implements Runnable {
 
   @Override
   public void run() {
-    CodeFunctionCall call = ScheduledMethodSpans.start(function);
+    CurrentSpanCall<CodeFunction> call = ScheduledMethodSpans.start(function);
     Throwable thrown = null;
     try {
       task.run();

@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.api.semconv.orm;
 
 import dev.vireo.instrumentation.api.AgentLog;
+import dev.vireo.instrumentation.api.CurrentSpanCall;
 import dev.vireo.instrumentation.api.Instrumenter;
 import io.opentelemetry.context.Context;
 
@@ -8,7 +9,7 @@ import io.opentelemetry.context.Context;
  * Starts the spans of one Hibernate instrumentation's operations (session calls, query and criteria executions,
  * commits), named by {@link HibernateSpanNames}, in the current context. A start returns the operation, or null
  * when none starts (inside another Hibernate operation, or when it fails: logged at debug, the application carries
- * on); {@link OrmOperation#end} ends it. The name is computed only for an operation that gets a span.
+ * on); {@link CurrentSpanCall#endIfStarted} ends it. The name is computed only for an operation that gets a span.
  */
 public final class HibernateOperations {
 
@@ -23,33 +24,33 @@ public final class HibernateOperations {
 
   public HibernateOperations(
       String instrumentationName, HibernateSpanNames.EntityNameGuess guess, QueryText queryText) {
-    this.instrumenter = OrmOperation.instrumenter(instrumentationName);
+    this.instrumenter = OrmOperationInstrumenters.create(instrumentationName);
     this.guess = guess;
     this.queryText = queryText;
   }
 
-  public OrmOperation startSessionOperation(
+  public CurrentSpanCall<String> startSessionOperation(
       Object session, String method, String descriptor, Object arg0, Object arg1) {
     try {
       Context parent = Context.current();
-      if (!OrmOperation.startsIn(instrumenter, parent)) {
+      if (!instrumenter.shouldStart(parent, null)) { // before the name is computed
         return null;
       }
       String entityName = HibernateSpanNames.entityName(session, descriptor, arg0, arg1, guess);
-      return OrmOperation.start(instrumenter, parent, HibernateSpanNames.sessionOperation(method, entityName));
+      return CurrentSpanCall.start(instrumenter, parent, HibernateSpanNames.sessionOperation(method, entityName));
     } catch (Throwable t) {
       AgentLog.debug("hibernate: session span not started: {}", t);
       return null;
     }
   }
 
-  public OrmOperation startQueryExecution(Object query) {
+  public CurrentSpanCall<String> startQueryExecution(Object query) {
     try {
       Context parent = Context.current();
-      if (!OrmOperation.startsIn(instrumenter, parent)) {
+      if (!instrumenter.shouldStart(parent, null)) { // before the name is computed
         return null;
       }
-      return OrmOperation.start(instrumenter, parent, HibernateSpanNames.query(queryText.of(query)));
+      return CurrentSpanCall.start(instrumenter, parent, HibernateSpanNames.query(queryText.of(query)));
     } catch (Throwable t) {
       AgentLog.debug("hibernate: query span not started: {}", t);
       return null;
@@ -57,18 +58,17 @@ public final class HibernateOperations {
   }
 
   /** A legacy {@code Criteria} query's execution (Hibernate 5); {@code entityName} may be null. */
-  public OrmOperation startCriteriaExecution(String method, String entityName) {
+  public CurrentSpanCall<String> startCriteriaExecution(String method, String entityName) {
     return start(HibernateSpanNames.criteriaOperation(method, entityName));
   }
 
-  public OrmOperation startCommit() {
+  public CurrentSpanCall<String> startCommit() {
     return start(HibernateSpanNames.TRANSACTION_COMMIT);
   }
 
-  private OrmOperation start(String name) {
+  private CurrentSpanCall<String> start(String name) {
     try {
-      Context parent = Context.current();
-      return OrmOperation.startsIn(instrumenter, parent) ? OrmOperation.start(instrumenter, parent, name) : null;
+      return CurrentSpanCall.start(instrumenter, Context.current(), name);
     } catch (Throwable t) {
       AgentLog.debug("hibernate: span {} not started: {}", name, t);
       return null;

@@ -1,11 +1,11 @@
 package dev.vireo.instrumentation.servlet.common;
 
 import dev.vireo.instrumentation.api.AgentLog;
+import dev.vireo.instrumentation.api.CurrentSpanCall;
 import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
-import dev.vireo.instrumentation.api.semconv.code.CodeFunctionCall;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunctionInstrumenters;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
@@ -32,11 +32,7 @@ public final class ResponseSendSpans {
       if (!Span.fromContext(parent).getSpanContext().isValid()) {
         return null;
       }
-      CodeFunction function = new CodeFunction(type, method);
-      if (!instrumenter.shouldStart(parent, function)) {
-        return null;
-      }
-      return new CodeFunctionCall(instrumenter, function, instrumenter.start(parent, function));
+      return CurrentSpanCall.start(instrumenter, parent, new CodeFunction(type, method));
     } catch (Throwable t) {
       AgentLog.debug("servlet: response span not started: {}", t);
       return null;
@@ -44,8 +40,6 @@ public final class ResponseSendSpans {
   }
 
   public void exit(Object state, Throwable thrown) {
-    if (state instanceof CodeFunctionCall) {
-      ((CodeFunctionCall) state).end(thrown);
-    }
+    CurrentSpanCall.endIfStarted(state, thrown);
   }
 }

@@ -1,9 +1,9 @@
 package dev.vireo.instrumentation.springwebmvc.javax;
 
+import dev.vireo.instrumentation.api.CurrentSpanCall;
 import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
-import dev.vireo.instrumentation.api.semconv.code.CodeFunctionCall;
 import dev.vireo.instrumentation.api.semconv.code.ControllerInstrumenters;
 import io.opentelemetry.context.Context;
 import org.springframework.web.method.HandlerMethod;
@@ -26,16 +26,11 @@ final class ControllerSpans {
     }
     Context parent = Context.current();
     HandlerMethod method = (HandlerMethod) handler;
-    CodeFunction function = new CodeFunction(method.getBeanType(), method.getMethod().getName());
-    if (!INSTRUMENTER.shouldStart(parent, function)) {
-      return null;
-    }
-    return new CodeFunctionCall(INSTRUMENTER, function, INSTRUMENTER.start(parent, function));
+    return CurrentSpanCall.start(
+        INSTRUMENTER, parent, new CodeFunction(method.getBeanType(), method.getMethod().getName()));
   }
 
   static void end(Object state, Throwable thrown) {
-    if (state instanceof CodeFunctionCall) {
-      ((CodeFunctionCall) state).end(thrown);
-    }
+    CurrentSpanCall.endIfStarted(state, thrown);
   }
 }

@@ -1,11 +1,11 @@
-package dev.vireo.instrumentation.api.semconv.code;
+package dev.vireo.instrumentation.api;
 
 import static io.opentelemetry.api.common.AttributeKey.stringKey;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.equalTo;
 
-import dev.vireo.instrumentation.api.Instrumenter;
-import dev.vireo.instrumentation.api.VireoTelemetry;
+import dev.vireo.instrumentation.api.semconv.code.CodeFunction;
+import dev.vireo.instrumentation.api.semconv.code.CodeFunctionInstrumenters;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class CodeFunctionCallTest {
+class CurrentSpanCallTest {
 
   private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
   private static Instrumenter<CodeFunction, Void> instrumenter;
@@ -41,10 +41,10 @@ class CodeFunctionCallTest {
 
   @Test
   void theSpanIsCurrentWhileTheCallRunsAndEndsWithWhatItThrew() {
-    CodeFunction function = new CodeFunction(CodeFunctionCallTest.class, "handle");
+    CodeFunction function = new CodeFunction(CurrentSpanCallTest.class, "handle");
     Context before = Context.current();
 
-    CodeFunctionCall call = new CodeFunctionCall(instrumenter, function, instrumenter.start(before, function));
+    CurrentSpanCall<CodeFunction> call = CurrentSpanCall.start(instrumenter, before, function);
     SpanContext during = Span.current().getSpanContext();
     assertThat(during.isValid()).isTrue();
     assertThat(SPANS.getFinishedSpanItems()).isEmpty();
@@ -53,19 +53,19 @@ class CodeFunctionCallTest {
     assertThat(Context.current()).isSameAs(before);
     assertThat(SPANS.getFinishedSpanItems()).hasSize(1);
     assertThat(SPANS.getFinishedSpanItems().get(0))
-        .hasName("CodeFunctionCallTest.handle")
+        .hasName("CurrentSpanCallTest.handle")
         .hasKind(SpanKind.INTERNAL)
         .hasSpanId(during.getSpanId())
         .hasStatus(StatusData.error())
         .hasAttributesSatisfyingExactly(
-            equalTo(stringKey("code.namespace"), CodeFunctionCallTest.class.getName()),
+            equalTo(stringKey("code.namespace"), CurrentSpanCallTest.class.getName()),
             equalTo(stringKey("code.function"), "handle"));
   }
 
   @Test
   void aCallThatReturnsEndsTheSpanUnset() {
-    CodeFunction function = new CodeFunction(CodeFunctionCallTest.class, "handle");
-    new CodeFunctionCall(instrumenter, function, instrumenter.start(Context.current(), function)).end(null);
+    CodeFunction function = new CodeFunction(CurrentSpanCallTest.class, "handle");
+    CurrentSpanCall.endIfStarted(CurrentSpanCall.start(instrumenter, Context.current(), function), null);
 
     assertThat(Span.current().getSpanContext().isValid()).isFalse();
     assertThat(SPANS.getFinishedSpanItems()).hasSize(1);
