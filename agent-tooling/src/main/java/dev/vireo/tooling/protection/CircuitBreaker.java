@@ -81,8 +81,20 @@ public final class CircuitBreaker implements Runnable {
       } catch (InterruptedException stop) {
         return;
       } catch (Throwable unexpected) {
-        VireoLog.debug("circuit breaker check failed: {}", unexpected.toString());
+        logFailedCheck(unexpected);
       }
+    }
+  }
+
+  /**
+   * An out-of-memory error can strike again while its message is made: the monitor of heap pressure must outlive
+   * it (it once died of it, 2026-12-06), so that it still opens the breaker.
+   */
+  private static void logFailedCheck(Throwable unexpected) {
+    try {
+      VireoLog.debug("circuit breaker check failed: {}", unexpected.toString());
+    } catch (Throwable noRoomToSayIt) {
+      // nothing to do: the next check runs in one interval
     }
   }
 
