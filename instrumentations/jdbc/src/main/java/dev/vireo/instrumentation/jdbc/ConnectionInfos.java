@@ -1,6 +1,8 @@
 package dev.vireo.instrumentation.jdbc;
 
 import dev.vireo.instrumentation.api.VirtualField;
+import dev.vireo.instrumentation.api.semconv.db.JdbcConnectionInfo;
+import dev.vireo.instrumentation.api.semconv.db.JdbcUrlParser;
 import io.opentelemetry.context.Scope;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.jdbc;
 
+import dev.vireo.instrumentation.api.semconv.db.JdbcConnectionInfo;
 import java.util.Collections;
 import java.util.List;
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.vireo.bootstrap.InjectedSlot;
+import dev.vireo.instrumentation.api.semconv.db.JdbcConnectionInfo;
 import dev.vireo.testing.agent.AgentTesting;
 import dev.vireo.testing.agent.AgentTestingExtension;
 import dev.vireo.testlib.jdbc.CountingH2Connection;

@@ -2,7 +2,7 @@
  * Copyright The Vireo Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.vireo.instrumentation.jdbc;
+package dev.vireo.instrumentation.api.semconv.db;
 
 import java.util.Locale;
 

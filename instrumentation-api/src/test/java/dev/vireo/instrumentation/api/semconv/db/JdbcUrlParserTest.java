@@ -2,7 +2,7 @@
  * Copyright The Vireo Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.vireo.instrumentation.jdbc;
+package dev.vireo.instrumentation.api.semconv.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
