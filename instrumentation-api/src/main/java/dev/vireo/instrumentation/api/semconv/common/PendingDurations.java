@@ -42,6 +42,7 @@ public final class PendingDurations {
   private final AtomicInteger claimed = new AtomicInteger();
   private volatile boolean started;
   private final List<DeferredHistogram> waiting = new ArrayList<>(); // guarded by this
+  private final List<Runnable> setups = new ArrayList<>(); // guarded by this
 
   /** @param starter runs {@link #start()} off the recording threads once half the room is taken */
   public PendingDurations(Executor starter) {
@@ -55,7 +56,7 @@ public final class PendingDurations {
   }
 
   /** The pending measurements of this telemetry's metrics, or null when its histograms are built at once. */
-  static PendingDurations of(OpenTelemetry telemetry) {
+  public static PendingDurations of(OpenTelemetry telemetry) {
     return telemetry instanceof Holder ? ((Holder) telemetry).pendingDurations() : null;
   }
 
@@ -69,6 +70,18 @@ public final class PendingDurations {
       return false;
     }
     waiting.add(histogram);
+    return true;
+  }
+
+  /**
+   * Has {@code setup} run at the start, after the histograms are built (a connection pool's gauges, say, which need
+   * not exist before the first collection); false when started already, and the caller runs it itself.
+   */
+  public synchronized boolean runAtStart(Runnable setup) {
+    if (started) {
+      return false;
+    }
+    setups.add(setup);
     return true;
   }
 
@@ -107,6 +120,14 @@ public final class PendingDurations {
       }
     }
     waiting.clear();
+    for (Runnable setup : setups) {
+      try {
+        setup.run();
+      } catch (RuntimeException e) {
+        AgentLog.warn("metrics set up at the pipeline's start are incomplete ({})", e.toString());
+      }
+    }
+    setups.clear();
     started = true;
     int taken = Math.min(claimed.getAndAdd(CLOSED), capacity);
     int replayed = 0;
