@@ -9,10 +9,10 @@ import dev.vireo.tooling.runtime.RuntimeTelemetrySettings;
 /**
  * The first metric export, due {@code otel.metric.export.interval} after start, made by one short-lived daemon
  * thread. The SDK is built on the first span; an application that makes none still owes its runtime metrics to the
- * collector (and so do the gauges of a connection pool that waits for the SDK), so the thread builds the SDK if nothing
- * did yet. When a span built it, the OTLP metric exporter is
- * still to be built ({@link DeferredOtlpMetricReader}): the thread has it built and the first export made. Until
- * then the metrics pipeline costs nothing.
+ * collector (and so do the gauges of a connection pool that waits for the SDK), so the thread builds the SDK if
+ * nothing did yet. When a span built it, the OTLP metric exporter is still to be built ({@link
+ * DeferredOtlpMetricReader}): the thread has it built and the first export made. Until then the metrics pipeline
+ * costs nothing.
  */
 public final class LazyMetricsStart implements Runnable {
 

@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.jdbc;
 
 import dev.vireo.instrumentation.api.semconv.db.DbClientAttributesGetter;
+import dev.vireo.instrumentation.api.semconv.db.DbSystemNames;
 import java.sql.SQLException;
 import java.util.Collection;
 
@@ -45,7 +46,8 @@ final class JdbcAttributesGetter implements DbClientAttributesGetter<JdbcRequest
   @Override
   public Integer serverPort(JdbcRequest request) {
     int port = request.connection.getServerPort();
-    return port > 0 ? port : null;
+    // the system's usual port is left out, as the OpenTelemetry agent does (the conventions require only another)
+    return port > 0 && port != DbSystemNames.defaultPort(request.connection.getDbSystemName()) ? port : null;
   }
 
   @Override

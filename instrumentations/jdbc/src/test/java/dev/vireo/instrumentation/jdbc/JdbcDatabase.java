@@ -14,6 +14,7 @@ final class JdbcDatabase {
   final String systemName;
   final String namespace;
   final String serverAddress; // null for embedded
+  /** Null for the system's usual port, which the spans leave out as the OpenTelemetry agent does. */
   final Long serverPort;
   /** Where to tell a developer to look when the database is down. */
   final String description;
@@ -32,13 +33,13 @@ final class JdbcDatabase {
 
   static JdbcDatabase postgresql() {
     return new JdbcDatabase(
-        "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "postgresql", "test", "127.0.0.1", 5432L,
+        "jdbc:postgresql://127.0.0.1:5432/test", "postgres", "postgresql", "test", "127.0.0.1", null,
         "PostgreSQL at 127.0.0.1:5432 (database test, user postgres)");
   }
 
   static JdbcDatabase mariadb() {
     return new JdbcDatabase(
-        "jdbc:mariadb://127.0.0.1:3306/test", "root", "mariadb", "test", "127.0.0.1", 3306L,
+        "jdbc:mariadb://127.0.0.1:3306/test", "root", "mariadb", "test", "127.0.0.1", null,
         "MariaDB at 127.0.0.1:3306 (database test, user root, no password)");
   }
 

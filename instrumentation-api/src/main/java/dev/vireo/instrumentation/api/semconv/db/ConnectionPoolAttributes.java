@@ -67,39 +67,7 @@ public final class ConnectionPoolAttributes {
   /** The database's port unless it is the system's usual one; -1 when not reported. */
   private static int reportedPort(JdbcConnectionInfo database, boolean systemKnown) {
     int port = database.getServerPort();
-    return port > 0 && (!systemKnown || port != defaultPort(database.getDbSystemName())) ? port : -1;
-  }
-
-  /**
-   * The port a system listens on unless told otherwise: the conventions ask for {@code server.port} only when it is
-   * another (the agent leaves {@code 5432} out for PostgreSQL, written in the URL or not); -1 when none is usual.
-   */
-  static int defaultPort(String dbSystemName) {
-    switch (dbSystemName) {
-      case "postgresql":
-        return 5432;
-      case "mysql":
-      case "mariadb":
-        return 3306;
-      case "oracle.db":
-        return 1521;
-      case "microsoft.sql_server":
-        return 1433;
-      case "ibm.db2":
-        return 50000;
-      case "aws.redshift":
-        return 5439;
-      case "clickhouse":
-        return 8123;
-      case "h2database":
-        return 9092;
-      case "derby":
-        return 1527;
-      case "hsqldb":
-        return 9001;
-      default:
-        return -1;
-    }
+    return port > 0 && (!systemKnown || port != DbSystemNames.defaultPort(database.getDbSystemName())) ? port : -1;
   }
 
   private static void putIfPresent(AttributesBuilder attributes, AttributeKey<String> key, String value) {

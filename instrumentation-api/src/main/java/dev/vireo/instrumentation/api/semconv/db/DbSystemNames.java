@@ -1,6 +1,6 @@
 package dev.vireo.instrumentation.api.semconv.db;
 
-/** Maps a stable {@code db.system.name} to the older {@code db.system} value where the two differ. */
+/** Facts about a database system by its stable {@code db.system.name}: its older name, its usual port. */
 public final class DbSystemNames {
 
   private DbSystemNames() {}
@@ -28,6 +28,42 @@ public final class DbSystemNames {
         return "spanner";
       default:
         return stableName;
+    }
+  }
+
+  /**
+   * The port a system listens on unless told otherwise: the conventions ask for {@code server.port} only when it is
+   * another, and the OpenTelemetry agent leaves the usual one out (PostgreSQL's {@code 5432}, MariaDB's {@code 3306},
+   * written in the URL or not); -1 when none is usual.
+   */
+  public static int defaultPort(String dbSystemName) {
+    if (dbSystemName == null) {
+      return -1;
+    }
+    switch (dbSystemName) {
+      case "postgresql":
+        return 5432;
+      case "mysql":
+      case "mariadb":
+        return 3306;
+      case "oracle.db":
+        return 1521;
+      case "microsoft.sql_server":
+        return 1433;
+      case "ibm.db2":
+        return 50000;
+      case "aws.redshift":
+        return 5439;
+      case "clickhouse":
+        return 8123;
+      case "h2database":
+        return 9092;
+      case "derby":
+        return 1527;
+      case "hsqldb":
+        return 9001;
+      default:
+        return -1;
     }
   }
 }
