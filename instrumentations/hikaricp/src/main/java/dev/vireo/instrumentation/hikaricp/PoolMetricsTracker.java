@@ -20,21 +20,27 @@ final class PoolMetricsTracker implements IMetricsTracker {
 
   private final IMetricsTracker application;
   private volatile ConnectionPoolMetrics metrics;
-  private boolean stopped; // guarded by this
+  /** What the metrics are registered with; dropped once they are, or once the pool is gone (guarded by this). */
+  private Attributes attributes;
+  private HikariPoolState pool;
 
-  private PoolMetricsTracker(IMetricsTracker application) {
+  private PoolMetricsTracker(IMetricsTracker application, Attributes attributes, HikariPoolState pool) {
     this.application = application;
+    this.attributes = attributes;
+    this.pool = pool;
   }
 
   static PoolMetricsTracker start(IMetricsTracker application, Attributes attributes, HikariPoolState pool) {
-    PoolMetricsTracker tracker = new PoolMetricsTracker(application);
-    VireoTelemetry.whenBuilt(telemetry -> tracker.register(telemetry, attributes, pool));
+    PoolMetricsTracker tracker = new PoolMetricsTracker(application, attributes, pool);
+    VireoTelemetry.whenBuilt(tracker::register);
     return tracker;
   }
 
-  private synchronized void register(OpenTelemetry telemetry, Attributes attributes, HikariPoolState pool) {
-    if (!stopped) {
+  private synchronized void register(OpenTelemetry telemetry) {
+    if (pool != null) { // not stopped
       metrics = ConnectionPoolMetrics.register(telemetry, SCOPE, attributes, pool);
+      attributes = null;
+      pool = null;
     }
   }
 
@@ -93,7 +99,8 @@ final class PoolMetricsTracker implements IMetricsTracker {
 
   /** The pool's gauges stop reporting (shut down, or its tracker replaced). */
   synchronized void stopGauges() {
-    stopped = true;
+    attributes = null;
+    pool = null; // a pool closed before the SDK was built is not held by the setup waiting for it
     ConnectionPoolMetrics current = metrics;
     if (current != null) {
       current.close();

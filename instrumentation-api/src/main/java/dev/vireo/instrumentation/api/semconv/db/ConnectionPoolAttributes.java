@@ -9,9 +9,8 @@ import io.opentelemetry.api.common.AttributesBuilder;
  * The attributes every metric of one connection pool carries: {@code db.client.connection.pool.name} and, as the
  * OpenTelemetry agent writes them with the stable database conventions (Vireo's), the database the pool connects to
  * ({@code db.system.name}, {@code db.namespace}, {@code server.address}, and {@code server.port} when it is not the
- * system's usual one); and the pool's name
- * when the library made one up ({@code HikariPool-1}): the database's name, else its server, else the system, as the
- * agent names it.
+ * system's usual one); and the pool's name when the library made one up ({@code HikariPool-1}): the database's name,
+ * else its server, else the system, as the agent names it.
  */
 public final class ConnectionPoolAttributes {
 
@@ -44,7 +43,8 @@ public final class ConnectionPoolAttributes {
 
   /**
    * The name of a pool whose own name the library generated: the database's name, else {@code address:port} (an
-   * IPv6 address in brackets; the port only when it is not the usual one), else the database system, else {@code fallback}.
+   * IPv6 address in brackets; the port only when it is not the usual one), else the database system, else {@code
+   * fallback}.
    */
   public static String generatedPoolName(JdbcConnectionInfo database, boolean systemKnown, String fallback) {
     if (database == null) {
