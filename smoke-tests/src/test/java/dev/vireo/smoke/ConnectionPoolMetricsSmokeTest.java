@@ -16,8 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -51,10 +49,10 @@ class ConnectionPoolMetricsSmokeTest {
       // six borrows: the first query's, made before the first export (kept until then), two more queries and three
       // connections held at once; not one lost
       List<Metric> metrics =
-          awaitMetrics(
-              receiver,
+          receiver.awaitMetrics(
               m -> points(m, "db.client.connection.wait_time") == 6 && points(m, "db.client.connection.use_time") == 6
-                  && m.stream().anyMatch(metric -> metric.getName().equals("db.client.connection.create_time")));
+                  && m.stream().anyMatch(metric -> metric.getName().equals("db.client.connection.create_time")),
+              TIMEOUT);
 
       Map<String, String> shapes = new TreeMap<>();
       for (Metric metric : metrics) {
@@ -139,20 +137,5 @@ class ConnectionPoolMetricsSmokeTest {
       }
     }
     return value;
-  }
-
-  private static List<Metric> awaitMetrics(OtlpReceiver receiver, Predicate<List<Metric>> until)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    List<Metric> metrics = receiver.metrics();
-    while (!until.test(metrics)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("pool metrics never matched; received: "
-            + metrics.stream().map(Metric::getName).collect(Collectors.toCollection(TreeSet::new)));
-      }
-      Thread.sleep(100);
-      metrics = receiver.metrics();
-    }
-    return metrics;
   }
 }

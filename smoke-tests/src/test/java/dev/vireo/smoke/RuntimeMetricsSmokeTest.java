@@ -29,7 +29,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -83,7 +82,7 @@ class RuntimeMetricsSmokeTest {
         assertThat(get(port, "/hello/" + i)).isEqualTo(200);
       }
       gc(app);
-      List<Metric> metrics = awaitMetrics(receiver, allStableMetricsAndAGcPoint().and(hasServerDurationExemplar()));
+      List<Metric> metrics = receiver.awaitMetrics(allStableMetricsAndAGcPoint().and(hasServerDurationExemplar()), TIMEOUT);
 
       assertMatchesConventions(metrics);
 
@@ -121,9 +120,9 @@ class RuntimeMetricsSmokeTest {
       port(app);
       // No span builds the SDK here: the GC listener exists once the first export has arrived, so a
       // collection before that is not seen. Collect only after that signal.
-      awaitMetrics(receiver, allStableMetricsBesidesGc());
+      receiver.awaitMetrics(allStableMetricsBesidesGc(), TIMEOUT);
       gc(app);
-      List<Metric> metrics = awaitMetrics(receiver, allStableMetricsAndAGcPoint());
+      List<Metric> metrics = receiver.awaitMetrics(allStableMetricsAndAGcPoint(), TIMEOUT);
 
       assertMatchesConventions(metrics);
       assertThat(receiver.spans()).isEmpty();
@@ -146,11 +145,11 @@ class RuntimeMetricsSmokeTest {
         assertThat(get(port, "/hello/" + i)).isEqualTo(200);
       }
       List<Metric> metrics =
-          awaitMetrics(
-              receiver,
+          receiver.awaitMetrics(
               all -> named(all, "http.server.request.duration").stream()
                   .anyMatch(m -> m.getExponentialHistogram().getDataPointsList().stream()
-                      .mapToLong(ExponentialHistogramDataPoint::getCount).sum() > 0));
+                      .mapToLong(ExponentialHistogramDataPoint::getCount).sum() > 0),
+              TIMEOUT);
 
       List<Metric> duration = named(metrics, "http.server.request.duration");
       assertThat(duration)
@@ -227,23 +226,6 @@ class RuntimeMetricsSmokeTest {
     return metrics ->
         named(metrics, "http.server.request.duration").stream()
             .anyMatch(m -> m.getHistogram().getDataPointsList().stream().anyMatch(p -> p.getExemplarsCount() > 0));
-  }
-
-  /** Waits until the metrics received so far satisfy {@code until}; returns them. */
-  private static List<Metric> awaitMetrics(OtlpReceiver receiver, Predicate<List<Metric>> until)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    List<Metric> metrics = receiver.metrics();
-    while (!until.test(metrics)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "metrics never matched; received: " + metrics.stream().map(Metric::getName).collect(Collectors.toCollection(
-                TreeSet::new)));
-      }
-      Thread.sleep(100);
-      metrics = receiver.metrics();
-    }
-    return metrics;
   }
 
   private static String resourceAttribute(OtlpReceiver receiver, String key) {

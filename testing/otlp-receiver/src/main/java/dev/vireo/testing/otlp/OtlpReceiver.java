@@ -15,7 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * A real OTLP receiver for tests: OTLP/gRPC and OTLP/http-protobuf servers on loopback ports chosen by the OS, storing
@@ -195,6 +197,15 @@ public final class OtlpReceiver implements AutoCloseable {
       names.add(metric.getName());
     }
     return Collections.unmodifiableSet(names);
+  }
+
+  /**
+   * Waits until the metrics received so far ({@link #metrics()}) satisfy {@code until} and returns them; on a timeout
+   * the assertion names the metrics that did arrive.
+   */
+  public List<Metric> awaitMetrics(Predicate<List<Metric>> until, Duration timeout) {
+    return telemetry.await(this::metrics, until, timeout, "metrics matching the condition",
+        metrics -> metrics.stream().map(Metric::getName).collect(Collectors.toCollection(TreeSet::new)).toString());
   }
 
   /** Every metric of every accepted request, in arrival order (one entry per export of a metric). */

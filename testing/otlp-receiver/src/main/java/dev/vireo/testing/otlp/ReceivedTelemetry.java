@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -135,6 +136,13 @@ final class ReceivedTelemetry {
    * @throws AssertionError on timeout, naming what was there
    */
   synchronized <T> T await(Supplier<T> snapshot, Predicate<? super T> until, Duration timeout, String what) {
+    return await(snapshot, until, timeout, what, String::valueOf);
+  }
+
+  /** As {@link #await(Supplier, Predicate, Duration, String)}, saying what it had by {@code describe} on a timeout. */
+  synchronized <T> T await(
+      Supplier<T> snapshot, Predicate<? super T> until, Duration timeout, String what,
+      Function<? super T, String> describe) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       T current = snapshot.get();
@@ -143,7 +151,8 @@ final class ReceivedTelemetry {
       }
       long remainingNanos = deadline - System.nanoTime();
       if (remainingNanos <= 0) {
-        throw new AssertionError("Timed out after " + timeout + " waiting for " + what + "; have: " + current);
+        throw new AssertionError(
+            "Timed out after " + timeout + " waiting for " + what + "; have: " + describe.apply(current));
       }
       try {
         // Bounded wait: a predicate may also depend on state outside this monitor (e.g. the clock).
