@@ -21,7 +21,9 @@ public final class CurrentSpanCall<REQUEST> {
     this.scope = context.makeCurrent();
   }
 
-  /** Starts {@code request}'s span in {@code parent}, current until {@link #end}; null when the instrumenter declines. */
+  /**
+   * Starts {@code request}'s span in {@code parent}, current until {@link #end}; null when the instrumenter declines.
+   */
   public static <REQUEST> CurrentSpanCall<REQUEST> start(
       Instrumenter<REQUEST, ?> instrumenter, Context parent, REQUEST request) {
     if (!instrumenter.shouldStart(parent, request)) {

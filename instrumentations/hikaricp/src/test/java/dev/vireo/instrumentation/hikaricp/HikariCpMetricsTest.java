@@ -67,7 +67,8 @@ class HikariCpMetricsTest {
   void aPoolReportsItsConnectionsByStateItsLimitsAndWhoWaits() throws Exception {
     try (HikariDataSource pool = pool("orders", 3, 1)) {
       try (Connection held = pool.getConnection()) {
-        Map<String, Long> gauges = awaitGauges("orders", g -> Long.valueOf(1).equals(g.get("db.client.connection.count used")));
+        Map<String, Long> gauges =
+            awaitGauges("orders", g -> Long.valueOf(1).equals(g.get("db.client.connection.count used")));
 
         assertThat(gauges).containsEntry("db.client.connection.count used", 1L)
             .containsEntry("db.client.connection.idle.min", 1L)
@@ -202,19 +203,13 @@ class HikariCpMetricsTest {
     return config;
   }
 
-  /** The pool's gauges, {@code name} or {@code name state}, once {@code until} holds (HikariCP refreshes them once a second). */
+  /**
+   * The pool's gauges, {@code name} or {@code name state}, once {@code until} holds (HikariCP refreshes them once a
+   * second).
+   */
   private static Map<String, Long> awaitGauges(String poolName, Predicate<Map<String, Long>> until)
       throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    Map<String, Long> gauges = new TreeMap<>();
-    while (System.nanoTime() < deadline) {
-      gauges = gauges(AgentTesting.collectMetrics(), poolName);
-      if (until.test(gauges)) {
-        return gauges;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("gauges of pool " + poolName + " never matched; last: " + gauges);
+    return gauges(awaitMetrics(poolName, metrics -> until.test(gauges(metrics, poolName))), poolName);
   }
 
   private static Map<String, Long> gauges(Collection<MetricData> collected, String poolName) {
