@@ -1,7 +1,6 @@
 package dev.vireo.instrumentation.jdbc;
 
 import dev.vireo.instrumentation.api.semconv.db.DbClientAttributesGetter;
-import dev.vireo.instrumentation.api.semconv.db.DbSystemNames;
 import java.sql.SQLException;
 import java.util.Collection;
 
@@ -46,8 +45,7 @@ final class JdbcAttributesGetter implements DbClientAttributesGetter<JdbcRequest
   @Override
   public Integer serverPort(JdbcRequest request) {
     int port = request.connection.getServerPort();
-    // the system's usual port is left out, as the OpenTelemetry agent does (the conventions require only another)
-    return port > 0 && port != DbSystemNames.defaultPort(request.connection.getDbSystemName()) ? port : null;
+    return port > 0 ? port : null;
   }
 
   @Override

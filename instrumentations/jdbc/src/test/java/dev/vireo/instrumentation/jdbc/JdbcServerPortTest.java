@@ -2,10 +2,14 @@ package dev.vireo.instrumentation.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vireo.instrumentation.api.semconv.db.DbSystemNames;
 import dev.vireo.instrumentation.api.semconv.db.JdbcUrlParser;
 import org.junit.jupiter.api.Test;
 
-/** {@code server.port} only when it is not the system's usual one, as the OpenTelemetry agent writes it. */
+/**
+ * {@code server.port} only when it is not the system's usual one, as the OpenTelemetry agent writes it: the system
+ * a JDBC URL names is the one whose usual port the database conventions leave out.
+ */
 class JdbcServerPortTest {
 
   private final JdbcAttributesGetter getter = new JdbcAttributesGetter();
@@ -26,6 +30,8 @@ class JdbcServerPortTest {
   }
 
   private Integer port(String url) {
-    return getter.serverPort(JdbcRequest.statement(JdbcUrlParser.parse(url), "select 1"));
+    JdbcRequest request = JdbcRequest.statement(JdbcUrlParser.parse(url), "select 1");
+    Integer port = getter.serverPort(request);
+    return DbSystemNames.isPortWorthWriting(getter.dbSystemName(request), port) ? port : null;
   }
 }

@@ -70,13 +70,13 @@ class Jedis3ClusterTest {
     for (int i = 0; i < keys.size(); i++) {
       long port = CLUSTER.ports().get(i);
       trace.span(1 + i)
-          .hasName("SET 0")
+          .hasName("SET 127.0.0.1:" + port)
           .hasKind(SpanKind.CLIENT)
           .hasParent(trace.get(0))
           .hasStatus(StatusData.unset())
           .hasAttributesSatisfyingExactly(attributes("SET", "SET " + keys.get(i) + " ?", port));
       trace.span(1 + keys.size() + i)
-          .hasName("GET 0")
+          .hasName("GET 127.0.0.1:" + port)
           .hasKind(SpanKind.CLIENT)
           .hasParent(trace.get(0))
           .hasStatus(StatusData.unset())

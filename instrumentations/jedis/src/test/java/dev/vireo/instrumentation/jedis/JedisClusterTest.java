@@ -29,7 +29,7 @@ import redis.clients.jedis.JedisCluster;
 /**
  * {@code JedisCluster} against a real 3-master Redis Cluster started for this class ({@link
  * RedisCluster}: the machines run no cluster, only the binaries). Each command is sent to the node
- * that serves its key's slot: its span names that node.
+ * that serves its key's slot: its span names that node (address and port, not the usual 6379).
  */
 @ExtendWith(AgentTestingExtension.class)
 class JedisClusterTest {
@@ -70,13 +70,13 @@ class JedisClusterTest {
     for (int i = 0; i < keys.size(); i++) {
       long port = CLUSTER.ports().get(i);
       trace.span(1 + i)
-          .hasName("SET 0")
+          .hasName("SET 127.0.0.1:" + port)
           .hasKind(SpanKind.CLIENT)
           .hasParent(trace.get(0))
           .hasStatus(StatusData.unset())
           .hasAttributesSatisfyingExactly(attributes("SET", "SET " + keys.get(i) + " ?", port));
       trace.span(1 + keys.size() + i)
-          .hasName("GET 0")
+          .hasName("GET 127.0.0.1:" + port)
           .hasKind(SpanKind.CLIENT)
           .hasParent(trace.get(0))
           .hasStatus(StatusData.unset())
@@ -104,9 +104,9 @@ class JedisClusterTest {
     List<AttributeAssertion> moved = attributes("SET", "SET " + key + " ?", from);
     moved.add(equalTo(stringKey("db.response.status_code"), "MOVED"));
     moved.add(equalTo(stringKey("error.type"), "MOVED"));
-    trace.span(1).hasName("SET 0").hasParent(trace.get(0)).hasStatus(StatusData.error())
+    trace.span(1).hasName("SET 127.0.0.1:" + from).hasParent(trace.get(0)).hasStatus(StatusData.error())
         .hasAttributesSatisfyingExactly(moved);
-    trace.span(2).hasName("SET 0").hasParent(trace.get(0)).hasStatus(StatusData.unset())
+    trace.span(2).hasName("SET 127.0.0.1:" + to).hasParent(trace.get(0)).hasStatus(StatusData.unset())
         .hasAttributesSatisfyingExactly(attributes("SET", "SET " + key + " ?", to));
     assertThat(CLUSTER.cli(to, "GET", key).trim()).isEqualTo("moved");
   }

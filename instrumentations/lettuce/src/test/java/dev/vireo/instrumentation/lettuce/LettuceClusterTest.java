@@ -122,7 +122,8 @@ class LettuceClusterTest {
     inRequest(() -> assertThat(connection.sync().set(key, "moved")).isEqualTo("OK"));
 
     Trace trace = onlyTrace(2);
-    trace.span(1).hasName("SET 0").hasKind(SpanKind.CLIENT).hasParent(trace.get(0)).hasStatus(StatusData.unset())
+    trace.span(1).hasName("SET 127.0.0.1:" + to).hasKind(SpanKind.CLIENT).hasParent(trace.get(0))
+        .hasStatus(StatusData.unset())
         .hasAttributesSatisfyingExactly(attributes("SET", "SET " + key + " ?", to));
     assertThat(CLUSTER.cli(to, "GET", key).trim()).isEqualTo("moved");
   }
@@ -135,13 +136,14 @@ class LettuceClusterTest {
   @Test
   @SuppressWarnings("deprecation") // refreshPartitions() is missing in 5.x; reloadPartitions() is in 5, 6 and 7
   void theTopologyRefreshMakesNoSpans() {
-    String key = CLUSTER.keyServedBy(CLUSTER.ports().get(2), "vireo:lettuce-cluster-refresh:");
+    int port = CLUSTER.ports().get(2);
+    String key = CLUSTER.keyServedBy(port, "vireo:lettuce-cluster-refresh:");
     client.reloadPartitions();
 
     inRequest(() -> assertThat(connection.sync().set(key, "after refresh")).isEqualTo("OK"));
 
     Trace trace = onlyTrace(2);
-    trace.span(1).hasName("SET 0").hasParent(trace.get(0));
+    trace.span(1).hasName("SET 127.0.0.1:" + port).hasParent(trace.get(0));
   }
 
   private void assertSetsThenGets(List<String> keys) {
@@ -149,13 +151,13 @@ class LettuceClusterTest {
     for (int i = 0; i < keys.size(); i++) {
       long port = CLUSTER.ports().get(i);
       trace.span(1 + i)
-          .hasName("SET 0")
+          .hasName("SET 127.0.0.1:" + port)
           .hasKind(SpanKind.CLIENT)
           .hasParent(trace.get(0))
           .hasStatus(StatusData.unset())
           .hasAttributesSatisfyingExactly(attributes("SET", "SET " + keys.get(i) + " ?", port));
       trace.span(1 + keys.size() + i)
-          .hasName("GET 0")
+          .hasName("GET 127.0.0.1:" + port)
           .hasKind(SpanKind.CLIENT)
           .hasParent(trace.get(0))
           .hasStatus(StatusData.unset())

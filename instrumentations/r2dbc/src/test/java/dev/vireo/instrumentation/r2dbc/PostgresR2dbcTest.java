@@ -7,7 +7,8 @@ package dev.vireo.instrumentation.r2dbc;
 class PostgresR2dbcTest extends AbstractR2dbcTest {
 
   PostgresR2dbcTest() {
-    super("r2dbc:postgresql://postgres@127.0.0.1:5432/test", "postgresql", "test", "127.0.0.1", 5432L, "pg");
+    // no server.port: 5432 is PostgreSQL's usual port
+    super("r2dbc:postgresql://postgres@127.0.0.1:5432/test", "postgresql", "test", "127.0.0.1", null, "pg");
   }
 
   @Override

@@ -52,7 +52,7 @@ final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor
     if (address != null) {
       attributes.put(SERVER_ADDRESS, address);
       Integer port = getter.serverPort(request);
-      if (port != null && port > 0) {
+      if (DbSystemNames.isPortWorthWriting(system, port)) {
         attributes.put(SERVER_PORT, (long) port);
       }
     }

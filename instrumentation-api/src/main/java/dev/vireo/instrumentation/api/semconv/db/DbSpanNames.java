@@ -6,9 +6,11 @@ import io.opentelemetry.api.common.Attributes;
 /**
  * The database span name, as the stable conventions order it: {@code db.query.summary}; else
  * {@code {operation} {target}}, the target being the collection, else the stored procedure, else
- * {@code db.namespace}, else {@code server.address[:server.port]} (a Redis {@code GET} on database
- * 0 is {@code GET 0}, a MongoDB {@code find} on {@code users} is {@code find users}); without an
- * operation {@code db.namespace}, else {@code db.system.name}.
+ * {@code db.namespace}, else {@code server.address[:server.port]}, the port only when it is not the
+ * system's usual one (a MongoDB {@code find} on {@code users} is {@code find users}). Redis
+ * commands name their server, never the database index, as the OpenTelemetry agent names them (a
+ * {@code GET} on 127.0.0.1:6379 is {@code GET 127.0.0.1}, on port 6380 {@code GET 127.0.0.1:6380});
+ * without an operation {@code db.namespace}, else {@code db.system.name}.
  */
 final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
 
@@ -55,14 +57,15 @@ final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
 
   private String target(REQUEST request, String collection, String procedure) {
     String target = collection != null ? collection : procedure;
-    if (target == null) {
+    String system = getter.dbSystemName(request);
+    if (target == null && !"redis".equals(system)) {
       target = getter.dbNamespace(request);
     }
     if (target == null) {
       String address = getter.serverAddress(request);
       if (address != null) {
         Integer port = getter.serverPort(request);
-        target = port != null && port > 0 ? address + ":" + port : address;
+        target = DbSystemNames.isPortWorthWriting(system, port) ? address + ":" + port : address;
       }
     }
     return target;

@@ -32,10 +32,15 @@ public final class DbSystemNames {
   }
 
   /**
-   * The port a system listens on unless told otherwise: the conventions ask for {@code server.port} only when it is
-   * another, and the OpenTelemetry agent leaves the usual one out (PostgreSQL's {@code 5432}, MariaDB's {@code 3306},
-   * written in the URL or not); -1 when none is usual.
+   * True when {@code port} is known and is not the system's usual one: the conventions ask for {@code server.port} only
+   * then, and the OpenTelemetry agent leaves the usual one out of every database client's spans and metrics
+   * (PostgreSQL's {@code 5432}, Redis's {@code 6379}, written in a URL or not).
    */
+  public static boolean isPortWorthWriting(String dbSystemName, Integer port) {
+    return port != null && port > 0 && port != defaultPort(dbSystemName);
+  }
+
+  /** The port a system listens on unless told otherwise; -1 when none is usual. */
   public static int defaultPort(String dbSystemName) {
     if (dbSystemName == null) {
       return -1;
@@ -62,6 +67,10 @@ public final class DbSystemNames {
         return 1527;
       case "hsqldb":
         return 9001;
+      case "redis":
+        return 6379;
+      case "mongodb":
+        return 27017;
       default:
         return -1;
     }

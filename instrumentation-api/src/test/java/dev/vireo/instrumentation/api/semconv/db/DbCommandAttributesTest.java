@@ -23,6 +23,7 @@ class DbCommandAttributesTest {
     final String collection;
     final Collection<String> texts;
     final Long batchSize;
+    Integer port = 1234;
 
     Command(String system, String namespace, String operation, String collection, Long batchSize, String... texts) {
       this.system = system;
@@ -44,7 +45,7 @@ class DbCommandAttributesTest {
     }
     @Override public Long batchSize(Command c) { return c.batchSize; }
     @Override public String serverAddress(Command c) { return "db.example"; }
-    @Override public Integer serverPort(Command c) { return 1234; }
+    @Override public Integer serverPort(Command c) { return c.port; }
     @Override public String responseStatusCode(Command c, Void r, Throwable e) { return null; }
   }
 
@@ -63,7 +64,7 @@ class DbCommandAttributesTest {
   }
 
   @Test
-  void aRedisCommandIsNamedByTheClientAndItsDatabase() {
+  void aRedisCommandIsNamedByTheClientAndItsServerNotItsDatabase() {
     Command get = new Command("redis", "0", "GET", null, null, "GET k");
 
     assertThat(start(get, false)).isEqualTo(Attributes.builder()
@@ -74,7 +75,21 @@ class DbCommandAttributesTest {
         .put("server.address", "db.example")
         .put("server.port", 1234L)
         .build());
-    assertThat(spanName(get)).isEqualTo("GET 0");
+    assertThat(spanName(get)).isEqualTo("GET db.example:1234");
+  }
+
+  @Test
+  void theSystemsUsualPortIsWrittenNeitherAsAttributeNorInTheName() {
+    Command get = new Command("redis", "0", "GET", null, null, "GET k");
+    get.port = 6379;
+    Command ping = new Command("mongodb", "shop", "ping", null, null, "{\"ping\": 1}");
+    ping.port = 27017;
+
+    assertThat(start(get, false).get(stringKey("server.address"))).isEqualTo("db.example");
+    assertThat(start(get, false).get(longKey("server.port"))).isNull();
+    assertThat(spanName(get)).isEqualTo("GET db.example");
+    assertThat(start(ping, false).get(longKey("server.port"))).isNull();
+    assertThat(spanName(ping)).isEqualTo("ping shop");
   }
 
   @Test
@@ -85,7 +100,7 @@ class DbCommandAttributesTest {
     assertThat(start(same, false).get(stringKey("db.operation.name"))).isEqualTo("BATCH SET");
     assertThat(start(same, false).get(stringKey("db.query.text"))).isEqualTo("SET a ?; SET b ?");
     assertThat(start(same, false).get(longKey("db.operation.batch.size"))).isEqualTo(2L);
-    assertThat(spanName(mixed)).isEqualTo("BATCH 0");
+    assertThat(spanName(mixed)).isEqualTo("BATCH db.example:1234");
   }
 
   @Test
