@@ -7,11 +7,16 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisSocketFactory;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisSocketFactory;
 
 /**
- * What the spans of a connection's commands name: the server it is connected to and its database
- * index, which Jedis does not keep on the connection: every command passes {@code sendCommand}, so
- * a {@code SELECT} (also the one a client config sends when it connects) is seen there.
+ * What the spans of a connection's commands name: the server it is connected to (before it is, the
+ * one its socket factory will connect to: Jedis connects at the first command, after its span
+ * started) and its database index, which Jedis does not keep on the connection: every command passes
+ * {@code sendCommand}, so a {@code SELECT} (also the one a client config sends when it connects) is
+ * seen there.
  */
 final class JedisConnections {
 
@@ -19,11 +24,11 @@ final class JedisConnections {
 
   private JedisConnections() {}
 
-  static JedisConnectionInfo of(Connection connection, Socket socket) {
+  static JedisConnectionInfo of(Connection connection, Socket socket, JedisSocketFactory socketFactory) {
     JedisConnectionInfo info = INFOS.get(connection);
     if (info == null || (socket != null && info.socket != socket)) {
       // first command, or connected since: a new socket (a new one starts on the default database)
-      JedisConnectionInfo connected = JedisConnectionInfo.of(socket);
+      JedisConnectionInfo connected = JedisConnectionInfo.of(socket, socketFactory);
       if (info != null && info.socket == null) {
         connected.database = info.database; // a SELECT seen before the first connect
       }
@@ -36,11 +41,11 @@ final class JedisConnections {
   /** The connection as far as seen; an empty one when nothing was sent yet. */
   static JedisConnectionInfo of(Connection connection) {
     JedisConnectionInfo info = INFOS.get(connection);
-    return info == null ? JedisConnectionInfo.of(null) : info;
+    return info == null ? JedisConnectionInfo.of(null, null) : info;
   }
 
-  static void sent(Connection connection, Socket socket, CommandArguments arguments) {
-    JedisConnectionInfo info = of(connection, socket);
+  static void sent(Connection connection, Socket socket, JedisSocketFactory socketFactory, CommandArguments arguments) {
+    JedisConnectionInfo info = of(connection, socket, socketFactory);
     if (arguments.size() == 2 && "SELECT".equals(JedisCommands.name(arguments))) {
       byte[] index = JedisCommands.firstArgument(arguments);
       try {
@@ -64,11 +69,17 @@ final class JedisConnections {
       this.port = port;
     }
 
-    static JedisConnectionInfo of(Socket socket) {
+    static JedisConnectionInfo of(Socket socket, JedisSocketFactory socketFactory) {
       SocketAddress remote = socket == null ? null : socket.getRemoteSocketAddress();
       if (remote instanceof InetSocketAddress) {
         InetSocketAddress server = (InetSocketAddress) remote;
         return new JedisConnectionInfo(socket, server.getHostString(), server.getPort());
+      }
+      if (socketFactory instanceof DefaultJedisSocketFactory) {
+        HostAndPort configured = ((DefaultJedisSocketFactory) socketFactory).getHostAndPort();
+        if (configured != null) {
+          return new JedisConnectionInfo(socket, configured.getHost(), configured.getPort());
+        }
       }
       return new JedisConnectionInfo(socket, null, null);
     }

@@ -13,6 +13,7 @@ import java.net.Socket;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.JedisSocketFactory;
 
 /**
  * One CLIENT span per command, current while it runs (so nothing below it starts a second one), and
@@ -43,12 +44,14 @@ final class JedisSpans {
   }
 
   /** A command is sent: the span of the direct-sending method's command, the first one it sends. */
-  static void directCommandSent(Connection connection, Socket socket, CommandArguments arguments) {
+  static void directCommandSent(
+      Connection connection, Socket socket, JedisSocketFactory socketFactory, CommandArguments arguments) {
     DirectCommand direct = Context.current().get(DIRECT);
     if (direct == null || direct.call != null || arguments == null) {
       return;
     }
-    direct.call = start(direct.parent, JedisRequest.command(JedisConnections.of(connection, socket), arguments));
+    JedisConnections.JedisConnectionInfo server = JedisConnections.of(connection, socket, socketFactory);
+    direct.call = start(direct.parent, JedisRequest.command(server, arguments));
   }
 
   static void endDirectCommand(Object direct, Throwable thrown) {
@@ -60,12 +63,14 @@ final class JedisSpans {
     running.scope.close();
   }
 
-  static Object startCommand(Connection connection, Socket socket, CommandObject<?> command) {
+  static Object startCommand(
+      Connection connection, Socket socket, JedisSocketFactory socketFactory, CommandObject<?> command) {
     Context parent = Context.current();
     if (command == null || !INSTRUMENTER.shouldStart(parent, null)) {
       return null;
     }
-    return start(parent, JedisRequest.command(JedisConnections.of(connection, socket), command.getArguments()));
+    JedisConnections.JedisConnectionInfo server = JedisConnections.of(connection, socket, socketFactory);
+    return start(parent, JedisRequest.command(server, command.getArguments()));
   }
 
   static void queued(Object pipeline, Connection connection, CommandObject<?> command) {

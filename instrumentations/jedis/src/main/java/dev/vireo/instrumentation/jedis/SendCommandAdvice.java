@@ -4,6 +4,7 @@ import java.net.Socket;
 import net.bytebuddy.asm.Advice;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.JedisSocketFactory;
 
 /**
  * Before {@code Connection.sendCommand(CommandArguments)}, which every command passes: starts the span
@@ -17,8 +18,9 @@ public final class SendCommandAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class, inline = false)
   public static void enter(@Advice.This Connection connection,
       @Advice.FieldValue("socket") Socket socket,
+      @Advice.FieldValue("socketFactory") JedisSocketFactory socketFactory,
       @Advice.Argument(0) CommandArguments arguments) {
-    JedisSpans.directCommandSent(connection, socket, arguments);
-    JedisConnections.sent(connection, socket, arguments);
+    JedisSpans.directCommandSent(connection, socket, socketFactory, arguments);
+    JedisConnections.sent(connection, socket, socketFactory, arguments);
   }
 }

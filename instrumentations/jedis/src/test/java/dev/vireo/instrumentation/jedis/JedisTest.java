@@ -80,6 +80,18 @@ class JedisTest {
   }
 
   @Test
+  void theFirstCommandOfANewConnectionNamesTheServerItIsAboutToConnectTo() {
+    String key = prefix + "first";
+    try (Jedis fresh = new Jedis("127.0.0.1", 6379)) {
+      inRequest(() -> assertThat(fresh.set(key, "v")).isEqualTo("OK")); // Jedis connects inside the span
+    }
+
+    onlyTrace(2).span(1)
+        .hasName("SET 127.0.0.1")
+        .hasAttributesSatisfyingExactly(attributes("0", "SET", "SET " + key + " ?"));
+  }
+
+  @Test
   void hashFieldsAreKeptTheirValuesHidden() {
     String key = prefix + "user";
     inRequest(() -> assertThat(jedis.hset(key, "password", "hunter2")).isEqualTo(1L));
