@@ -61,6 +61,8 @@ class CachedLookupSmokeTest {
       assertThat(get.attribute("db.namespace")).isEqualTo("0");
       assertThat(get.attribute("server.address")).isEqualTo("127.0.0.1");
       assertThat(get.attributes()).doesNotContainKey("server.port"); // Redis's usual 6379
+      assertThat(get.attribute("network.peer.address")).isEqualTo("127.0.0.1");
+      assertThat(get.attribute("network.peer.port")).isEqualTo(6379L);
       ReceivedSpan select = miss.stream().filter(span -> span.name().equals("SELECT prices")).findFirst().orElseThrow();
       assertThat(select.attribute("db.system.name")).isEqualTo("h2database");
       assertThat(select.attribute("db.query.text")).isEqualTo("SELECT cents FROM prices WHERE sku = ?");

@@ -49,6 +49,16 @@ final class Jedis3AttributesGetter implements DbCommandAttributesGetter<Jedis3Re
     return request.port > 0 ? request.port : null;
   }
 
+  @Override
+  public String networkPeerAddress(Jedis3Request request, Void response) {
+    return request.peerAddress;
+  }
+
+  @Override
+  public Integer networkPeerPort(Jedis3Request request, Void response) {
+    return request.peerPort;
+  }
+
   /** The server's error reply starts with its error code ({@code WRONGTYPE ...}). */
   @Override
   public String responseStatusCode(Jedis3Request request, Void response, Throwable error) {

@@ -13,6 +13,9 @@ final class Jedis3Request {
   final String address;
   final int port;
   final String database;
+  /** The IP address and port the connection's socket was connected to when the reply came; null before. */
+  String peerAddress;
+  Integer peerPort;
 
   Jedis3Request(String command, byte[][] args, String address, int port, String database) {
     this.command = command;

@@ -5,6 +5,9 @@ import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
 import io.opentelemetry.context.Context;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import redis.clients.jedis.Connection;
@@ -70,7 +73,11 @@ final class Jedis3Spans {
     if (state == null) {
       return;
     }
-    end(state.pending.pollFirst(), error);
+    Call call = state.pending.pollFirst();
+    if (call != null && call != Call.NONE) {
+      state.peer(connection.getSocket()).into(call.request);
+    }
+    end(call, error);
     if (error != null && !(error instanceof redis.clients.jedis.exceptions.JedisDataException)) {
       // a broken connection answers nothing more
       Call orphan;
@@ -86,10 +93,48 @@ final class Jedis3Spans {
     }
   }
 
-  /** A connection's unanswered commands and its database index. */
+  /** A connection's unanswered commands, its database index and the peer of its current socket. */
   private static final class State {
     final ArrayDeque<Call> pending = new ArrayDeque<>();
     volatile String database = "0";
+    private Peer peer = Peer.NONE;
+
+    /** The socket's peer, worked out once per socket (a reconnect makes a new one). */
+    Peer peer(Socket socket) {
+      if (socket != peer.socket) {
+        peer = Peer.of(socket);
+      }
+      return peer;
+    }
+  }
+
+  /** The IP address and port a socket is connected to. */
+  private static final class Peer {
+    static final Peer NONE = new Peer(null, null, null);
+
+    final Socket socket;
+    final String address;
+    final Integer port;
+
+    private Peer(Socket socket, String address, Integer port) {
+      this.socket = socket;
+      this.address = address;
+      this.port = port;
+    }
+
+    static Peer of(Socket socket) {
+      SocketAddress remote = socket == null ? null : socket.getRemoteSocketAddress();
+      if (remote instanceof InetSocketAddress && ((InetSocketAddress) remote).getAddress() != null) {
+        InetSocketAddress peer = (InetSocketAddress) remote;
+        return new Peer(socket, peer.getAddress().getHostAddress(), peer.getPort());
+      }
+      return new Peer(socket, null, null);
+    }
+
+    void into(Jedis3Request request) {
+      request.peerAddress = address;
+      request.peerPort = port;
+    }
   }
 
   /** A sent command. */

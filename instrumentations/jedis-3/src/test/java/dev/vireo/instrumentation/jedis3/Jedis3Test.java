@@ -139,7 +139,9 @@ class Jedis3Test {
         equalTo(stringKey("db.namespace"), database),
         equalTo(stringKey("db.operation.name"), operation),
         equalTo(stringKey("db.query.text"), text),
-        equalTo(stringKey("server.address"), "127.0.0.1")));
+        equalTo(stringKey("server.address"), "127.0.0.1"),
+        equalTo(stringKey("network.peer.address"), "127.0.0.1"),
+        equalTo(longKey("network.peer.port"), 6379L)));
   }
 
   private static void inRequest(Runnable work) {

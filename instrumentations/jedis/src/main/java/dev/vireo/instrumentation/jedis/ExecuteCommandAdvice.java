@@ -20,7 +20,10 @@ public final class ExecuteCommandAdvice {
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class, inline = false)
-  public static void exit(@Advice.Enter Object call, @Advice.Thrown Throwable thrown) {
-    JedisSpans.end(call, thrown);
+  public static void exit(@Advice.This Connection connection,
+      @Advice.FieldValue("socket") Socket socket,
+      @Advice.Enter Object call,
+      @Advice.Thrown Throwable thrown) {
+    JedisSpans.endCommand(call, connection, socket, thrown);
   }
 }

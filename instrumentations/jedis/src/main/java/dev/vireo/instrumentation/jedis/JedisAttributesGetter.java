@@ -55,6 +55,16 @@ final class JedisAttributesGetter implements DbCommandAttributesGetter<JedisRequ
     return request.connection.port;
   }
 
+  @Override
+  public String networkPeerAddress(JedisRequest request, Void response) {
+    return request.ended.peerAddress;
+  }
+
+  @Override
+  public Integer networkPeerPort(JedisRequest request, Void response) {
+    return request.ended.peerPort;
+  }
+
   /** The server's error reply starts with its error code ({@code WRONGTYPE ...}). */
   @Override
   public String responseStatusCode(JedisRequest request, Void response, Throwable error) {

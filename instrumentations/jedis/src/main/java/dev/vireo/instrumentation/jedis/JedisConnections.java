@@ -56,32 +56,39 @@ final class JedisConnections {
     }
   }
 
-  /** A connection's server and database index; the index changes with SELECT. */
+  /**
+   * A connection's server, the IP address and port its socket is connected to (none before it is), and
+   * database index; the index changes with SELECT.
+   */
   static final class JedisConnectionInfo {
     final Socket socket;
     final String address;
     final Integer port;
+    final String peerAddress;
+    final Integer peerPort;
     volatile String database = "0";
 
-    private JedisConnectionInfo(Socket socket, String address, Integer port) {
+    private JedisConnectionInfo(Socket socket, String address, Integer port, InetSocketAddress peer) {
       this.socket = socket;
       this.address = address;
       this.port = port;
+      this.peerAddress = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
+      this.peerPort = peerAddress == null ? null : peer.getPort();
     }
 
     static JedisConnectionInfo of(Socket socket, JedisSocketFactory socketFactory) {
       SocketAddress remote = socket == null ? null : socket.getRemoteSocketAddress();
       if (remote instanceof InetSocketAddress) {
         InetSocketAddress server = (InetSocketAddress) remote;
-        return new JedisConnectionInfo(socket, server.getHostString(), server.getPort());
+        return new JedisConnectionInfo(socket, server.getHostString(), server.getPort(), server);
       }
       if (socketFactory instanceof DefaultJedisSocketFactory) {
         HostAndPort configured = ((DefaultJedisSocketFactory) socketFactory).getHostAndPort();
         if (configured != null) {
-          return new JedisConnectionInfo(socket, configured.getHost(), configured.getPort());
+          return new JedisConnectionInfo(socket, configured.getHost(), configured.getPort(), null);
         }
       }
-      return new JedisConnectionInfo(socket, null, null);
+      return new JedisConnectionInfo(socket, null, null, null);
     }
   }
 }

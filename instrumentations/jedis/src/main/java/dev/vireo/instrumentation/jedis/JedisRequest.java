@@ -15,10 +15,13 @@ final class JedisRequest {
   final String operation;
   /** The number of commands of a batch; null for one command. */
   final Long batchSize;
+  /** The connection as it was when the request ended: the first command connects it. */
+  JedisConnectionInfo ended;
 
   private JedisRequest(
       JedisConnectionInfo connection, List<CommandArguments> commands, String operation, Long batchSize) {
     this.connection = connection;
+    this.ended = connection;
     this.database = connection.database;
     this.commands = commands;
     this.operation = operation;

@@ -99,6 +99,14 @@ final class JedisSpans {
     return start(parent, JedisRequest.batch(JedisConnections.of(batch.connection), batch));
   }
 
+  /** A command ends; when it connected its connection (the first one does), the span names the new socket's peer. */
+  static void endCommand(Object call, Connection connection, Socket socket, Throwable thrown) {
+    if (call instanceof Call && socket != null && ((Call) call).request.connection.socket != socket) {
+      ((Call) call).request.ended = JedisConnections.of(connection, socket, null);
+    }
+    end(call, thrown);
+  }
+
   static void end(Object call, Throwable thrown) {
     if (!(call instanceof Call)) {
       return;

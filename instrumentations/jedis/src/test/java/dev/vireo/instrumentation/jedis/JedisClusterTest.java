@@ -118,7 +118,9 @@ class JedisClusterTest {
         equalTo(stringKey("db.operation.name"), operation),
         equalTo(stringKey("db.query.text"), text),
         equalTo(stringKey("server.address"), "127.0.0.1"),
-        equalTo(longKey("server.port"), port)));
+        equalTo(longKey("server.port"), port),
+        equalTo(stringKey("network.peer.address"), "127.0.0.1"),
+        equalTo(longKey("network.peer.port"), port)));
   }
 
   private static void inRequest(Runnable work) {

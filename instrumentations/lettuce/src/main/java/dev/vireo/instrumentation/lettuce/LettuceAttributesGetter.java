@@ -51,6 +51,16 @@ final class LettuceAttributesGetter implements DbCommandAttributesGetter<Lettuce
     return request.connection.port;
   }
 
+  @Override
+  public String networkPeerAddress(LettuceRequest request, Void response) {
+    return request.connection.peerAddress;
+  }
+
+  @Override
+  public Integer networkPeerPort(LettuceRequest request, Void response) {
+    return request.connection.peerPort;
+  }
+
   /** The server's error reply starts with its error code ({@code WRONGTYPE ...}). */
   @Override
   public String responseStatusCode(LettuceRequest request, Void response, Throwable error) {

@@ -15,7 +15,7 @@ final class LettuceConnections {
 
   private static final VirtualField<Object, Object> ENDPOINT_CONNECTIONS = VirtualField.create();
   private static final VirtualField<Object, LettuceConnectionInfo> INFOS = VirtualField.create();
-  private static final LettuceConnectionInfo UNKNOWN = new LettuceConnectionInfo(null, null);
+  private static final LettuceConnectionInfo UNKNOWN = new LettuceConnectionInfo(null, null, null);
 
   private LettuceConnections() {}
 
@@ -32,7 +32,7 @@ final class LettuceConnections {
       return;
     }
     InetSocketAddress server = (InetSocketAddress) remote;
-    LettuceConnectionInfo info = new LettuceConnectionInfo(server.getHostString(), server.getPort());
+    LettuceConnectionInfo info = new LettuceConnectionInfo(server.getHostString(), server.getPort(), server);
     LettuceConnectionInfo before = INFOS.get(connection);
     if (before != null) {
       info.database = before.database; // Lettuce selects the database again after a reconnect
@@ -67,21 +67,25 @@ final class LettuceConnections {
   static void selected(Object connection, String database) {
     LettuceConnectionInfo info = INFOS.get(connection);
     if (info == null) {
-      info = new LettuceConnectionInfo(null, null);
+      info = new LettuceConnectionInfo(null, null, null);
       INFOS.set(connection, info);
     }
     info.database = database;
   }
 
-  /** A connection's server and database index. */
+  /** A connection's server, the IP address and port its channel is connected to, and its database index. */
   static final class LettuceConnectionInfo {
     final String address;
     final Integer port;
+    final String peerAddress;
+    final Integer peerPort;
     volatile String database = "0";
 
-    LettuceConnectionInfo(String address, Integer port) {
+    LettuceConnectionInfo(String address, Integer port, InetSocketAddress peer) {
       this.address = address;
       this.port = port;
+      this.peerAddress = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
+      this.peerPort = peerAddress == null ? null : peer.getPort();
     }
   }
 }

@@ -1,6 +1,8 @@
 package dev.vireo.instrumentation.api.semconv.db;
 
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.ERROR_TYPE;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PEER_ADDRESS;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PEER_PORT;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_ADDRESS;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_PORT;
 
@@ -14,7 +16,8 @@ import io.opentelemetry.context.Context;
  * The database client span attributes, written once for every database client library: the stable
  * keys always, the older keys as well when {@code otel.semconv-stability.opt-in} contains {@code
  * database/dup}. {@code error.type} is the {@code db.response.status_code} when the database gave
- * one, else the exception's class name.
+ * one, else the exception's class name. {@code network.peer.*} are end attributes: a client connects
+ * at its first operation, after that operation's span started.
  */
 final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor<REQUEST, RESPONSE> {
 
@@ -77,6 +80,14 @@ final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor
   @Override
   public void onEnd(
       AttributesBuilder attributes, Context context, REQUEST request, RESPONSE response, Throwable error) {
+    String peerAddress = getter.networkPeerAddress(request, response);
+    if (peerAddress != null) {
+      attributes.put(NETWORK_PEER_ADDRESS, peerAddress);
+      Integer peerPort = getter.networkPeerPort(request, response);
+      if (peerPort != null && peerPort > 0) {
+        attributes.put(NETWORK_PEER_PORT, (long) peerPort);
+      }
+    }
     if (error == null) {
       return;
     }

@@ -41,6 +41,19 @@ public interface DbClientAttributesGetter<REQUEST, RESPONSE> {
   Integer serverPort(REQUEST request);
 
   /**
+   * {@code network.peer.address}: the IP address the operation was sent to, asked for when it ended
+   * (a client connects at its first operation); null when unknown.
+   */
+  default String networkPeerAddress(REQUEST request, RESPONSE response) {
+    return null;
+  }
+
+  /** {@code network.peer.port}, written with {@link #networkPeerAddress}; null or non-positive when unknown. */
+  default Integer networkPeerPort(REQUEST request, RESPONSE response) {
+    return null;
+  }
+
+  /**
    * {@code db.response.status_code} of a failed operation (e.g. a SQLSTATE or the vendor's error
    * number, as the system's conventions say), or null. Also used as {@code error.type}.
    */

@@ -1,6 +1,8 @@
 package dev.vireo.instrumentation.api.semconv.db;
 
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.ERROR_TYPE;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PEER_ADDRESS;
+import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.NETWORK_PEER_PORT;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_ADDRESS;
 import static dev.vireo.instrumentation.api.semconv.common.CommonAttributes.SERVER_PORT;
 
@@ -39,7 +41,9 @@ public final class DbClientInstrumenters {
           DbAttributes.DB_RESPONSE_STATUS_CODE,
           ERROR_TYPE,
           SERVER_ADDRESS,
-          SERVER_PORT);
+          SERVER_PORT,
+          NETWORK_PEER_ADDRESS,
+          NETWORK_PEER_PORT);
 
   private DbClientInstrumenters() {}
 

@@ -24,6 +24,7 @@ class DbCommandAttributesTest {
     final Collection<String> texts;
     final Long batchSize;
     Integer port = 1234;
+    String peerAddress;
 
     Command(String system, String namespace, String operation, String collection, Long batchSize, String... texts) {
       this.system = system;
@@ -46,6 +47,8 @@ class DbCommandAttributesTest {
     @Override public Long batchSize(Command c) { return c.batchSize; }
     @Override public String serverAddress(Command c) { return "db.example"; }
     @Override public Integer serverPort(Command c) { return c.port; }
+    @Override public String networkPeerAddress(Command c, Void r) { return c.peerAddress; }
+    @Override public Integer networkPeerPort(Command c, Void r) { return 6379; }
     @Override public String responseStatusCode(Command c, Void r, Throwable e) { return null; }
   }
 
@@ -90,6 +93,25 @@ class DbCommandAttributesTest {
     assertThat(spanName(get)).isEqualTo("GET db.example");
     assertThat(start(ping, false).get(longKey("server.port"))).isNull();
     assertThat(spanName(ping)).isEqualTo("ping shop");
+  }
+
+  @Test
+  void theNetworkPeerIsAnEndAttributeWrittenWhenKnown() {
+    Command get = new Command("redis", "0", "GET", null, null, "GET k");
+    assertThat(end(get)).isEqualTo(Attributes.empty());
+
+    get.peerAddress = "10.0.0.7";
+    assertThat(end(get)).isEqualTo(Attributes.builder()
+        .put("network.peer.address", "10.0.0.7")
+        .put("network.peer.port", 6379L)
+        .build());
+  }
+
+  private static Attributes end(Command command) {
+    DbOperationQuery<Command> queries = new DbOperationQuery<>(GETTER, true, true);
+    AttributesBuilder attributes = Attributes.builder();
+    new DbClientAttributes<>(GETTER, queries, false).onEnd(attributes, Context.root(), command, null, null);
+    return attributes.build();
   }
 
   @Test
