@@ -46,6 +46,11 @@ final class JedisAttributesGetter implements DbCommandAttributesGetter<JedisRequ
   }
 
   @Override
+  public String batchName(JedisRequest request) {
+    return request.batchName;
+  }
+
+  @Override
   public String serverAddress(JedisRequest request) {
     return request.connection.address;
   }

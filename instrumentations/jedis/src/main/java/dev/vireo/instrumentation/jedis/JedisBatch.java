@@ -15,12 +15,15 @@ final class JedisBatch {
   static final int MAX_KEPT = 256;
 
   final Connection connection;
+  /** {@code PIPELINE} or {@code MULTI} (a transaction), as the OpenTelemetry agent names the batch. */
+  final String kind;
   final List<CommandArguments> commands = new ArrayList<>();
   int count;
   String sharedName;
 
-  JedisBatch(Connection connection) {
+  JedisBatch(Connection connection, String kind) {
     this.connection = connection;
+    this.kind = kind;
   }
 
   void add(CommandArguments command) {

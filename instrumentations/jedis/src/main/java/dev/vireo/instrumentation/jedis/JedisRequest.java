@@ -15,25 +15,28 @@ final class JedisRequest {
   final String operation;
   /** The number of commands of a batch; null for one command. */
   final Long batchSize;
+  /** What the batch is called ({@code PIPELINE}, {@code MULTI}); null for one command. */
+  final String batchName;
   /** The connection as it was when the request ended: the first command connects it. */
   JedisConnectionInfo ended;
 
-  private JedisRequest(
-      JedisConnectionInfo connection, List<CommandArguments> commands, String operation, Long batchSize) {
+  private JedisRequest(JedisConnectionInfo connection,
+      List<CommandArguments> commands, String operation, Long batchSize, String batchName) {
     this.connection = connection;
     this.ended = connection;
     this.database = connection.database;
     this.commands = commands;
     this.operation = operation;
     this.batchSize = batchSize;
+    this.batchName = batchName;
   }
 
   static JedisRequest command(JedisConnectionInfo connection, CommandArguments command) {
-    return new JedisRequest(connection, Collections.singletonList(command), JedisCommands.name(command), null);
+    return new JedisRequest(connection, Collections.singletonList(command), JedisCommands.name(command), null, null);
   }
 
   static JedisRequest batch(JedisConnectionInfo connection, JedisBatch batch) {
-    return new JedisRequest(
-        connection, batch.commands, batch.sharedName, batch.count > 1 ? Long.valueOf(batch.count) : null);
+    return new JedisRequest(connection,
+        batch.commands, batch.sharedName, batch.count > 1 ? Long.valueOf(batch.count) : null, batch.kind);
   }
 }

@@ -14,6 +14,7 @@ import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.CommandObject;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.JedisSocketFactory;
+import redis.clients.jedis.Pipeline;
 
 /**
  * One CLIENT span per command, current while it runs (so nothing below it starts a second one), and
@@ -79,7 +80,7 @@ final class JedisSpans {
     }
     JedisBatch batch = BATCHES.get(pipeline);
     if (batch == null) {
-      batch = new JedisBatch(connection);
+      batch = new JedisBatch(connection, pipeline instanceof Pipeline ? "PIPELINE" : "MULTI");
       BATCHES.set(pipeline, batch);
     }
     batch.add(command.getArguments());

@@ -212,10 +212,10 @@ class JedisTest {
 
     Trace trace = onlyTrace(2);
     List<AttributeAssertion> expected =
-        attributes("0", "BATCH", "SET " + first + " ?; SET " + second + " ?; GET " + first);
+        attributes("0", "PIPELINE", "SET " + first + " ?; SET " + second + " ?; GET " + first);
     expected.add(equalTo(longKey("db.operation.batch.size"), 3L));
     trace.span(1)
-        .hasName("BATCH 127.0.0.1")
+        .hasName("PIPELINE 127.0.0.1")
         .hasKind(SpanKind.CLIENT)
         .hasParent(trace.get(0))
         .hasStatus(StatusData.unset())
@@ -233,9 +233,9 @@ class JedisTest {
       assertThat(pipeline.syncAndReturnAll()).containsExactly(1L, 1L);
     });
 
-    List<AttributeAssertion> expected = attributes("0", "BATCH INCR", "INCR " + first + "; INCR " + second);
+    List<AttributeAssertion> expected = attributes("0", "PIPELINE INCR", "INCR " + first + "; INCR " + second);
     expected.add(equalTo(longKey("db.operation.batch.size"), 2L));
-    onlyTrace(2).span(1).hasName("BATCH INCR 127.0.0.1").hasAttributesSatisfyingExactly(expected);
+    onlyTrace(2).span(1).hasName("PIPELINE INCR 127.0.0.1").hasAttributesSatisfyingExactly(expected);
   }
 
   @Test
@@ -248,9 +248,25 @@ class JedisTest {
       assertThat(transaction.exec()).containsExactly(1L, 6L);
     });
 
-    List<AttributeAssertion> expected = attributes("0", "BATCH", "INCR " + key + "; INCRBY " + key + " 5");
+    List<AttributeAssertion> expected = attributes("0", "MULTI", "INCR " + key + "; INCRBY " + key + " 5");
     expected.add(equalTo(longKey("db.operation.batch.size"), 2L));
-    onlyTrace(2).span(1).hasName("BATCH 127.0.0.1").hasAttributesSatisfyingExactly(expected);
+    onlyTrace(2).span(1).hasName("MULTI 127.0.0.1").hasAttributesSatisfyingExactly(expected);
+  }
+
+  @Test
+  void aTransactionOfOneCommandKindNamesItsOperation() {
+    String first = prefix + "multi1";
+    String second = prefix + "multi2";
+    inRequest(() -> {
+      Transaction transaction = jedis.multi();
+      transaction.incr(first);
+      transaction.incr(second);
+      assertThat(transaction.exec()).containsExactly(1L, 1L);
+    });
+
+    List<AttributeAssertion> expected = attributes("0", "MULTI INCR", "INCR " + first + "; INCR " + second);
+    expected.add(equalTo(longKey("db.operation.batch.size"), 2L));
+    onlyTrace(2).span(1).hasName("MULTI INCR 127.0.0.1").hasAttributesSatisfyingExactly(expected);
   }
 
   @Test

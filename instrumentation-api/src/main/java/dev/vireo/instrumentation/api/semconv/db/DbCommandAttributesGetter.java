@@ -18,6 +18,14 @@ public interface DbCommandAttributesGetter<REQUEST, RESPONSE> extends DbClientAt
    */
   String operationName(REQUEST request);
 
+  /**
+   * What this system calls the batch {@link #batchSize} says this is, the conventions' "system specific term" in place
+   * of {@code BATCH} (a Redis client's {@code PIPELINE} or {@code MULTI}, as the OpenTelemetry agent names them).
+   */
+  default String batchName(REQUEST request) {
+    return DbBatchNames.BATCH;
+  }
+
   /** {@code db.collection.name} (a MongoDB collection); null when the system has none. */
   String collectionName(REQUEST request);
 

@@ -56,7 +56,7 @@ final class DbOperationQuery<REQUEST> {
   private SqlQuery commandQuery(REQUEST request) {
     String operation = commands.operationName(request);
     if (getter.batchSize(request) != null) {
-      operation = DbBatchNames.of(operation);
+      operation = DbBatchNames.of(commands.batchName(request), operation);
     }
     return new SqlQuery(
         joined(commands.queryTexts(request, sanitize)), null, operation, commands.collectionName(request), null);

@@ -25,6 +25,7 @@ class DbCommandAttributesTest {
     final Long batchSize;
     Integer port = 1234;
     String peerAddress;
+    String batchName;
 
     Command(String system, String namespace, String operation, String collection, Long batchSize, String... texts) {
       this.system = system;
@@ -45,6 +46,7 @@ class DbCommandAttributesTest {
       return sanitize ? c.texts : Collections.singletonList("unsanitized");
     }
     @Override public Long batchSize(Command c) { return c.batchSize; }
+    @Override public String batchName(Command c) { return c.batchName != null ? c.batchName : DbBatchNames.BATCH; }
     @Override public String serverAddress(Command c) { return "db.example"; }
     @Override public Integer serverPort(Command c) { return c.port; }
     @Override public String networkPeerAddress(Command c, Void r) { return c.peerAddress; }
@@ -123,6 +125,18 @@ class DbCommandAttributesTest {
     assertThat(start(same, false).get(stringKey("db.query.text"))).isEqualTo("SET a ?; SET b ?");
     assertThat(start(same, false).get(longKey("db.operation.batch.size"))).isEqualTo(2L);
     assertThat(spanName(mixed)).isEqualTo("BATCH db.example:1234");
+  }
+
+  @Test
+  void aSystemsOwnTermForABatchTakesBatchsPlace() {
+    Command pipeline = new Command("redis", "0", "INCR", null, 2L, "INCR a", "INCR b");
+    pipeline.batchName = "PIPELINE";
+    Command transaction = new Command("redis", "0", null, null, 2L, "INCR a", "GET a");
+    transaction.batchName = "MULTI";
+
+    assertThat(start(pipeline, false).get(stringKey("db.operation.name"))).isEqualTo("PIPELINE INCR");
+    assertThat(spanName(pipeline)).isEqualTo("PIPELINE INCR db.example:1234");
+    assertThat(start(transaction, false).get(stringKey("db.operation.name"))).isEqualTo("MULTI");
   }
 
   @Test
