@@ -51,6 +51,12 @@ final class LettuceAttributesGetter implements DbCommandAttributesGetter<Lettuce
     return request.connection.port;
   }
 
+  /** The agent's Lettuce spans keep 6379 ({@code GET 127.0.0.1:6379}), unlike its Jedis spans: so do these. */
+  @Override
+  public boolean writesUsualPort() {
+    return true;
+  }
+
   @Override
   public String networkPeerAddress(LettuceRequest request, Void response) {
     return request.connection.peerAddress;

@@ -97,13 +97,13 @@ class LettuceTest {
 
     Trace trace = onlyTrace(3);
     trace.span(1)
-        .hasName("SET 127.0.0.1")
+        .hasName("SET 127.0.0.1:6379")
         .hasKind(SpanKind.CLIENT)
         .hasParent(trace.get(0))
         .hasStatus(StatusData.unset())
         .hasAttributesSatisfyingExactly(attributes("0", "SET", "SET " + key + " ?"));
     trace.span(2)
-        .hasName("GET 127.0.0.1")
+        .hasName("GET 127.0.0.1:6379")
         .hasKind(SpanKind.CLIENT)
         .hasParent(trace.get(0))
         .hasStatus(StatusData.unset())
@@ -121,7 +121,7 @@ class LettuceTest {
 
     Trace trace = onlyTrace(2);
     trace.span(1)
-        .hasName("HMSET 127.0.0.1")
+        .hasName("HMSET 127.0.0.1:6379")
         .hasKind(SpanKind.CLIENT)
         .hasParent(trace.get(0))
         .hasStatus(StatusData.unset())
@@ -137,9 +137,9 @@ class LettuceTest {
     });
 
     Trace trace = onlyTrace(3);
-    trace.span(1).hasName("SET 127.0.0.1").hasParent(trace.get(0))
+    trace.span(1).hasName("SET 127.0.0.1:6379").hasParent(trace.get(0))
         .hasAttributesSatisfyingExactly(attributes("0", "SET", "SET " + key + " ?"));
-    trace.span(2).hasName("STRLEN 127.0.0.1").hasParent(trace.get(0))
+    trace.span(2).hasName("STRLEN 127.0.0.1:6379").hasParent(trace.get(0))
         .hasAttributesSatisfyingExactly(attributes("0", "STRLEN", "STRLEN " + key));
   }
 
@@ -159,9 +159,9 @@ class LettuceTest {
     }
 
     Trace trace = onlyTrace(3);
-    trace.span(1).hasName("SET 127.0.0.1").hasParent(trace.get(0))
+    trace.span(1).hasName("SET 127.0.0.1:6379").hasParent(trace.get(0))
         .hasAttributesSatisfyingExactly(attributes("0", "SET", "SET " + first + " ?"));
-    trace.span(2).hasName("INCR 127.0.0.1").hasParent(trace.get(0))
+    trace.span(2).hasName("INCR 127.0.0.1:6379").hasParent(trace.get(0))
         .hasAttributesSatisfyingExactly(attributes("0", "INCR", "INCR " + second));
   }
 
@@ -174,8 +174,8 @@ class LettuceTest {
     });
 
     Trace trace = onlyTrace(3);
-    trace.span(1).hasName("SELECT 127.0.0.1").hasAttributesSatisfyingExactly(attributes("0", "SELECT", "SELECT 2"));
-    trace.span(2).hasName("INCR 127.0.0.1").hasAttributesSatisfyingExactly(attributes("2", "INCR", "INCR " + key));
+    trace.span(1).hasName("SELECT 127.0.0.1:6379").hasAttributesSatisfyingExactly(attributes("0", "SELECT", "SELECT 2"));
+    trace.span(2).hasName("INCR 127.0.0.1:6379").hasAttributesSatisfyingExactly(attributes("2", "INCR", "INCR " + key));
   }
 
   @Test
@@ -187,7 +187,7 @@ class LettuceTest {
       inRequest(() -> onDatabase2.sync().incr(key));
     }
 
-    onlyTrace(2).span(1).hasName("INCR 127.0.0.1").hasAttributesSatisfyingExactly(attributes("2", "INCR", "INCR " + key));
+    onlyTrace(2).span(1).hasName("INCR 127.0.0.1:6379").hasAttributesSatisfyingExactly(attributes("2", "INCR", "INCR " + key));
   }
 
   @Test
@@ -204,7 +204,7 @@ class LettuceTest {
     expected.add(equalTo(stringKey("db.response.status_code"), "WRONGTYPE"));
     expected.add(equalTo(stringKey("error.type"), "WRONGTYPE"));
     trace.span(1)
-        .hasName("GET 127.0.0.1")
+        .hasName("GET 127.0.0.1:6379")
         .hasParent(trace.get(0))
         .hasStatus(StatusData.error())
         .hasAttributesSatisfyingExactly(expected);
@@ -226,13 +226,13 @@ class LettuceTest {
     });
 
     Trace trace = onlyTrace(5);
-    trace.span(1).hasName("MULTI 127.0.0.1").hasParent(trace.get(0))
+    trace.span(1).hasName("MULTI 127.0.0.1:6379").hasParent(trace.get(0))
         .hasAttributesSatisfyingExactly(attributes("0", "MULTI", "MULTI"));
-    trace.span(2).hasName("INCR 127.0.0.1").hasParent(trace.get(0))
+    trace.span(2).hasName("INCR 127.0.0.1:6379").hasParent(trace.get(0))
         .hasAttributesSatisfyingExactly(attributes("0", "INCR", "INCR " + key));
-    trace.span(3).hasName("INCRBY 127.0.0.1").hasParent(trace.get(0))
+    trace.span(3).hasName("INCRBY 127.0.0.1:6379").hasParent(trace.get(0))
         .hasAttributesSatisfyingExactly(attributes("0", "INCRBY", "INCRBY " + key + " 5"));
-    trace.span(4).hasName("EXEC 127.0.0.1").hasParent(trace.get(0))
+    trace.span(4).hasName("EXEC 127.0.0.1:6379").hasParent(trace.get(0))
         .hasAttributesSatisfyingExactly(attributes("0", "EXEC", "EXEC"));
     // the queued commands are answered by EXEC: their spans end with it, not at QUEUED
     SpanData exec = trace.get(4);
@@ -246,6 +246,7 @@ class LettuceTest {
         equalTo(stringKey("db.operation.name"), operation),
         equalTo(stringKey("db.query.text"), text),
         equalTo(stringKey("server.address"), "127.0.0.1"),
+        equalTo(longKey("server.port"), 6379L),
         equalTo(stringKey("network.peer.address"), "127.0.0.1"),
         equalTo(longKey("network.peer.port"), 6379L)));
   }

@@ -55,7 +55,7 @@ final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor
     if (address != null) {
       attributes.put(SERVER_ADDRESS, address);
       Integer port = getter.serverPort(request);
-      if (DbSystemNames.isPortWorthWriting(system, port)) {
+      if (isPortWritten(getter, system, port)) {
         attributes.put(SERVER_PORT, (long) port);
       }
     }
@@ -98,6 +98,11 @@ final class DbClientAttributes<REQUEST, RESPONSE> implements AttributesExtractor
     } else {
       attributes.put(ERROR_TYPE, ErrorTypes.of(error));
     }
+  }
+
+  /** The one rule for {@code server.port}, in the attributes and in the span name. */
+  static boolean isPortWritten(DbClientAttributesGetter<?, ?> getter, String system, Integer port) {
+    return getter.writesUsualPort() ? port != null && port > 0 : DbSystemNames.isPortWorthWriting(system, port);
   }
 
   private static void putRedisDatabaseIndex(AttributesBuilder attributes, String namespace) {

@@ -41,6 +41,15 @@ public interface DbClientAttributesGetter<REQUEST, RESPONSE> {
   Integer serverPort(REQUEST request);
 
   /**
+   * Whether {@code server.port} is written even when it is the system's usual one. The conventions say no, and so do
+   * the OpenTelemetry agent's database instrumentations, but for one: its Lettuce spans keep Redis's 6379 (in the span
+   * name too, {@code GET 127.0.0.1:6379}), which a drop-in keeps.
+   */
+  default boolean writesUsualPort() {
+    return false;
+  }
+
+  /**
    * {@code network.peer.address}: the IP address the operation was sent to, asked for when it ended
    * (a client connects at its first operation); null when unknown.
    */

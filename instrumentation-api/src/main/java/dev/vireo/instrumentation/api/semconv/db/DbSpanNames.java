@@ -6,11 +6,11 @@ import io.opentelemetry.api.common.Attributes;
 /**
  * The database span name, as the stable conventions order it: {@code db.query.summary}; else
  * {@code {operation} {target}}, the target being the collection, else the stored procedure, else
- * {@code db.namespace}, else {@code server.address[:server.port]}, the port only when it is not the
- * system's usual one (a MongoDB {@code find} on {@code users} is {@code find users}). Redis
- * commands name their server, never the database index, as the OpenTelemetry agent names them (a
- * {@code GET} on 127.0.0.1:6379 is {@code GET 127.0.0.1}, on port 6380 {@code GET 127.0.0.1:6380});
- * without an operation {@code db.namespace}, else {@code db.system.name}.
+ * {@code db.namespace}, else {@code server.address[:server.port]}, the port only when it is written
+ * as {@code server.port} (a MongoDB {@code find} on {@code users} is {@code find users}). Redis
+ * commands name their server, never the database index, as the Redis conventions ask and the
+ * OpenTelemetry agent does (a {@code GET} on 127.0.0.1:6379 is {@code GET 127.0.0.1}, on port 6380
+ * {@code GET 127.0.0.1:6380}); without an operation {@code db.namespace}, else {@code db.system.name}.
  */
 final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
 
@@ -65,7 +65,7 @@ final class DbSpanNames<REQUEST> implements SpanNameExtractor<REQUEST> {
       String address = getter.serverAddress(request);
       if (address != null) {
         Integer port = getter.serverPort(request);
-        target = DbSystemNames.isPortWorthWriting(system, port) ? address + ":" + port : address;
+        target = DbClientAttributes.isPortWritten(getter, system, port) ? address + ":" + port : address;
       }
     }
     return target;
