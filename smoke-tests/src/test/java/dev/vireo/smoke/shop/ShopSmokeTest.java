@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vireo.testing.otlp.OtlpReceiver;
 import dev.vireo.testing.otlp.ReceivedSpan;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The example shop traced end to end: five JVMs, the packaged agent, system properties only. One
- * checkout is one trace across HTTP, JDBC, gRPC and Kafka, continuing the caller's traceparent.
+ * checkout is one trace across HTTP, JDBC, gRPC and Kafka, continuing the caller's traceparent; its Kafka clients'
+ * metrics arrive too.
  */
 class ShopSmokeTest {
 
@@ -32,7 +36,8 @@ class ShopSmokeTest {
   @Test
   void checkoutIsOneTraceAcrossAllServices() throws Exception {
     try (OtlpReceiver receiver = OtlpReceiver.open();
-        ShopCluster shop = ShopCluster.start(settings(receiver.httpEndpoint(), "http/protobuf"), UnaryOperator.identity())) {
+        ShopCluster shop = ShopCluster.start(withMetrics(settings(receiver.httpEndpoint(), "http/protobuf")),
+            UnaryOperator.identity())) {
       warmUp(shop);
       HttpResponse<String> checkout = checkout(shop, 1, "00-" + CALLER_TRACE_ID + "-" + CALLER_SPAN_ID + "-01");
       assertThat(checkout.statusCode()).isEqualTo(200);
@@ -100,7 +105,43 @@ class ShopSmokeTest {
 
       assertThat(trace).allSatisfy(span -> assertThat(span.resourceAttribute("telemetry.distro.name")).isEqualTo("vireo"));
       assertNoExportSpans(receiver);
+
+      // the Kafka clients' own metrics, as the OpenTelemetry agent exports them: the backend's producer and the
+      // notifier's consumer counted the two checkouts' records, per topic
+      receiver.awaitMetrics(
+          metrics -> topicTotal(metrics, "kafka.producer.record_send_total", "shop-backend") >= 2
+              && topicTotal(metrics, "kafka.consumer.records_consumed_total", "shop-notifier") >= 2,
+          Duration.ofSeconds(60));
     }
+  }
+
+  /**
+   * The value of a Kafka client total's point for topic {@code order-placed} of one client, -1 when there is none; the
+   * total must be a monotonic sum whose points carry the cluster id.
+   */
+  private static double topicTotal(List<Metric> metrics, String name, String clientId) {
+    double value = -1;
+    for (Metric metric : metrics) {
+      if (!metric.getName().equals(name) || !metric.getSum().getIsMonotonic()) {
+        continue;
+      }
+      for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
+        Map<String, String> attributes = point.getAttributesList().stream()
+            .collect(Collectors.toMap(KeyValue::getKey, kv -> kv.getValue().getStringValue()));
+        if (clientId.equals(attributes.get("client-id")) && "order-placed".equals(attributes.get("topic"))
+            && !attributes.getOrDefault("messaging.kafka.cluster.id", "").isEmpty()) {
+          value = Math.max(value, point.getAsDouble());
+        }
+      }
+    }
+    return value;
+  }
+
+  private static Map<String, String> withMetrics(Map<String, String> settings) {
+    Map<String, String> withMetrics = new java.util.HashMap<>(settings);
+    withMetrics.put("otel.metrics.exporter", "otlp");
+    withMetrics.put("otel.metric.export.interval", "1000");
+    return withMetrics;
   }
 
   /** The same shop on Temurin 25, exporting over OTLP/gRPC. */

@@ -4,6 +4,7 @@ import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -14,11 +15,14 @@ import dev.vireo.instrumentation.spi.TypeInstrumentation;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Messaging spans for {@code org.apache.kafka:kafka-clients} 2.1+ (producer send, consumer poll,
- * per-record processing), with the trace context carried in the record headers.
+ * per-record processing), with the trace context carried in the record headers; and the clients' own
+ * metrics exported as the OpenTelemetry agent exports them ({@code metrics.KafkaClientMetrics}).
  */
 public final class KafkaClientsModule implements InstrumentationModule {
 
@@ -69,6 +73,13 @@ public final class KafkaClientsModule implements InstrumentationModule {
                     .and(takesArguments(1))
                     .and(returns(named("org.apache.kafka.clients.consumer.ConsumerRecords"))),
                 PACKAGE + "ConsumerPollAdvice"),
+        // every producer and consumer is made from one of these: its configuration gets the agent's metrics
+        // reporter (kafka.producer.*, kafka.consumer.* metrics, as the OpenTelemetry agent exports them)
+        forTypes(namedOneOf(
+                "org.apache.kafka.clients.producer.ProducerConfig", "org.apache.kafka.clients.consumer.ConsumerConfig"))
+            .advise(
+                isConstructor().and(takesArgument(0, Map.class).or(takesArgument(0, Properties.class))),
+                PACKAGE + "ClientConfigAdvice"),
         // the ways an application walks a poll result: iterator() (also behind for-each and forEach),
         // records(topic) and records(partition); each hands out a wrapper whose iteration opens one
         // process span per record; the poll's consumer waits in the records' own field (ReceiveSpans)

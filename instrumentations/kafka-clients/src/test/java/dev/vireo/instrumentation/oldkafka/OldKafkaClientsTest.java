@@ -12,6 +12,9 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.metrics.data.DoublePointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.opentelemetry.sdk.metrics.data.MetricDataType;
 import io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
@@ -61,6 +64,43 @@ class OldKafkaClientsTest {
     // The jar KafkaProducer comes from (AppInfoParser's version resource also exists in the broker's jars).
     assertThat(KafkaProducer.class.getProtectionDomain().getCodeSource().getLocation().getPath())
         .endsWith("/kafka-clients-" + System.getProperty("vireo.test.kafkaClientsVersion") + ".jar");
+  }
+
+  /** 2.1 names its totals' statistic {@code Total} (later {@code CumulativeSum}): still a monotonic sum. */
+  @Test
+  void theClientsMetricsAreExported() throws Exception {
+    Properties producerConfig = new Properties();
+    producerConfig.put("bootstrap.servers", broker.bootstrapServers());
+    producerConfig.put("client.id", "old-metered-producer");
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+      producer.send(new ProducerRecord<>("old-orders", "a", "1")).get(30, TimeUnit.SECONDS);
+      producer.send(new ProducerRecord<>("old-orders", "b", "2")).get(30, TimeUnit.SECONDS);
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      List<DoublePointData> points = new ArrayList<>();
+      MetricData sent = null;
+      while (points.isEmpty() && System.nanoTime() < deadline) {
+        for (MetricData metric : AgentTesting.collectMetrics()) {
+          if (metric.getName().equals("kafka.producer.record_send_total")) {
+            sent = metric;
+            for (DoublePointData point : metric.getDoubleSumData().getPoints()) {
+              if ("old-metered-producer".equals(point.getAttributes().get(stringKey("client-id")))) {
+                points.add(point);
+              }
+            }
+          }
+        }
+        Thread.sleep(50);
+      }
+      assertThat(sent).isNotNull();
+      assertThat(sent.getType()).isEqualTo(MetricDataType.DOUBLE_SUM);
+      assertThat(sent.getDoubleSumData().isMonotonic()).isTrue();
+      assertThat(points).hasSize(1);
+      assertThat(points.get(0).getValue()).isEqualTo(2.0);
+      assertThat(points.get(0).getAttributes().get(stringKey("topic"))).isEqualTo("old-orders");
+      assertThat(points.get(0).getAttributes().get(stringKey("messaging.kafka.cluster.id"))).isNotEmpty();
+    }
   }
 
   @Test
