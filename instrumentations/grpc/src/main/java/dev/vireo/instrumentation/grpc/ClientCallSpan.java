@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.grpc;
 
 import dev.vireo.instrumentation.api.AgentLog;
+import dev.vireo.instrumentation.api.semconv.rpc.RpcMessageSizes;
 import io.grpc.Attributes;
 import io.grpc.Status;
 import io.opentelemetry.context.Context;
@@ -19,6 +20,8 @@ final class ClientCallSpan {
 
   /** Null unless message events are on. */
   final MessageEvents messages;
+  /** Null unless the size metrics record. */
+  final RpcMessageSizes sizes;
 
   private final GrpcRequest request;
   private volatile int ended;
@@ -28,6 +31,7 @@ final class ClientCallSpan {
     this.context = context;
     this.request = request;
     this.messages = MessageEvents.ENABLED ? new MessageEvents(context) : null;
+    this.sizes = RpcMessageSizes.of(context);
   }
 
   void end(Status status, Attributes transport) {

@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.grpc;
 
 import dev.vireo.instrumentation.api.AgentLog;
+import dev.vireo.instrumentation.api.semconv.rpc.RpcMessageSizes;
 import io.grpc.Status;
 import io.opentelemetry.context.Context;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -17,6 +18,8 @@ final class ServerCallSpan {
   final Context context;
   /** Null unless message events are on. */
   final MessageEvents messages;
+  /** Null unless the size metrics record. */
+  final RpcMessageSizes sizes;
 
   private final GrpcRequest request;
   private volatile int ended;
@@ -25,6 +28,7 @@ final class ServerCallSpan {
     this.context = context;
     this.request = request;
     this.messages = MessageEvents.ENABLED ? new MessageEvents(context) : null;
+    this.sizes = RpcMessageSizes.of(context);
   }
 
   void end(Status status) {

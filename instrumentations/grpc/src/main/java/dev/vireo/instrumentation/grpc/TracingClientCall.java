@@ -49,6 +49,9 @@ final class TracingClientCall<REQ, RESP> extends ForwardingClientCall.SimpleForw
     if (current != null && current.messages != null) {
       current.messages.sent();
     }
+    if (current != null && current.sizes != null) {
+      current.sizes.request(ProtobufMessageSizes.of(message));
+    }
     super.sendMessage(message);
   }
 

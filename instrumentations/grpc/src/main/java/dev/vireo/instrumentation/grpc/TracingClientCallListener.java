@@ -37,6 +37,9 @@ final class TracingClientCallListener<RESP>
     if (span.messages != null) {
       span.messages.received();
     }
+    if (span.sizes != null) {
+      span.sizes.response(ProtobufMessageSizes.of(message));
+    }
     try (Scope ignored = span.parent.makeCurrent()) {
       super.onMessage(message);
     }

@@ -20,6 +20,9 @@ final class TracingServerCall<REQ, RESP> extends ForwardingServerCall.SimpleForw
     if (span.messages != null) {
       span.messages.sent();
     }
+    if (span.sizes != null) {
+      span.sizes.response(ProtobufMessageSizes.of(message));
+    }
     super.sendMessage(message);
   }
 

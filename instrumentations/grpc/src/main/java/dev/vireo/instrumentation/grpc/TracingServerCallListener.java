@@ -26,6 +26,9 @@ final class TracingServerCallListener<REQ> extends ForwardingServerCallListener.
     if (span.messages != null) {
       span.messages.received();
     }
+    if (span.sizes != null) {
+      span.sizes.request(ProtobufMessageSizes.of(message));
+    }
     try (Scope ignored = span.context.makeCurrent()) {
       super.onMessage(message);
     } catch (RuntimeException | Error e) {

@@ -7,6 +7,8 @@ import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.satis
 import static io.opentelemetry.sdk.testing.assertj.OpenTelemetryAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.Int32Value;
+import com.google.protobuf.StringValue;
 import dev.vireo.instrumentation.api.VireoTelemetry;
 import dev.vireo.testing.agent.AgentTesting;
 import dev.vireo.testing.agent.AgentTestingExtension;
@@ -46,7 +48,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
@@ -184,6 +188,57 @@ abstract class GrpcTransportScenarios {
                 .isIn(RPC_SYSTEM, RPC_SERVICE, RPC_METHOD, STATUS_CODE, SERVER_ADDRESS, SERVER_PORT, NETWORK_TYPE));
       }
     }
+  }
+
+  /**
+   * Per call, the uncompressed size of its protobuf messages each way, as the OpenTelemetry agent records them: the
+   * request {@code StringValue} "sku-12345" is 11 bytes, the response {@code Int32Value} 9 is 2; a call whose messages
+   * are not protobuf (the UTF-8 methods) records no size.
+   */
+  @Test
+  void sizeMetricsPerCallOfProtobufMessages() {
+    Collection<MetricData> before = AgentTesting.collectMetrics();
+    List<String> names = Arrays.asList(
+        "rpc.client.request.size", "rpc.client.response.size", "rpc.server.request.size", "rpc.server.response.size");
+    Map<String, Long> countsBefore = new HashMap<>();
+    Map<String, Double> sumsBefore = new HashMap<>();
+    for (String name : names) {
+      countsBefore.put(name, totalCount(before, name));
+      sumsBefore.put(name, totalSum(before, name));
+    }
+
+    ClientCalls.blockingUnaryCall(channel, InventoryService.RESERVE, CallOptions.DEFAULT, "sku-1");
+    Int32Value length =
+        ClientCalls.blockingUnaryCall(channel, InventoryService.MEASURE, CallOptions.DEFAULT, StringValue.of("sku-12345"));
+    assertThat(length.getValue()).isEqualTo(9);
+    AgentTesting.waitForSpans(4);
+
+    Collection<MetricData> metrics = AgentTesting.collectMetrics();
+    Map<String, Double> added = new HashMap<>();
+    for (String name : names) {
+      assertThat(metric(metrics, name)).hasUnit("By");
+      assertThat(totalCount(metrics, name)).as(name).isEqualTo(countsBefore.get(name) + 1);
+      added.put(name, totalSum(metrics, name) - sumsBefore.get(name));
+      for (HistogramPointData p : metric(metrics, name).getHistogramData().getPoints()) {
+        assertThat(p.getAttributes().get(RPC_METHOD)).isEqualTo("Measure");
+        assertThat(p.getAttributes().asMap().keySet())
+            .allSatisfy(key -> assertThat(key)
+                .isIn(RPC_SYSTEM, RPC_SERVICE, RPC_METHOD, STATUS_CODE, SERVER_ADDRESS, SERVER_PORT, NETWORK_TYPE));
+      }
+    }
+    assertThat(added).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "rpc.client.request.size", 11.0,
+        "rpc.client.response.size", 2.0,
+        "rpc.server.request.size", 11.0,
+        "rpc.server.response.size", 2.0));
+  }
+
+  private static double totalSum(Collection<MetricData> metrics, String name) {
+    return metrics.stream()
+        .filter(m -> m.getName().equals(name))
+        .flatMap(m -> m.getHistogramData().getPoints().stream())
+        .mapToDouble(HistogramPointData::getSum)
+        .sum();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

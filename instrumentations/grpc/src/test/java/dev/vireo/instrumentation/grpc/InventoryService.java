@@ -1,5 +1,7 @@
 package dev.vireo.instrumentation.grpc;
 
+import com.google.protobuf.Int32Value;
+import com.google.protobuf.StringValue;
 import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Metadata;
@@ -10,6 +12,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.opentelemetry.api.trace.Span;
@@ -28,7 +31,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test service {@code demo.Inventory} defined without protoc (UTF-8 string messages), recording
+ * A test service {@code demo.Inventory} defined without protoc (UTF-8 string messages, and protobuf's wrapper
+ * messages for one method), recording
  * what the server side sees: the span current in handler callbacks and the propagation metadata.
  */
 final class InventoryService {
@@ -65,6 +69,15 @@ final class InventoryService {
   /** Answers with the number of messages received. */
   static final MethodDescriptor<String, String> UPLOAD =
       method("Upload", MethodDescriptor.MethodType.CLIENT_STREAMING);
+
+  /** Protobuf messages, which the size metrics can size: a {@code StringValue} in, its length as an {@code Int32Value} out. */
+  static final MethodDescriptor<StringValue, Int32Value> MEASURE =
+      MethodDescriptor.<StringValue, Int32Value>newBuilder()
+          .setType(MethodDescriptor.MethodType.UNARY)
+          .setFullMethodName(MethodDescriptor.generateFullMethodName("demo.Inventory", "Measure"))
+          .setRequestMarshaller(ProtoUtils.marshaller(StringValue.getDefaultInstance()))
+          .setResponseMarshaller(ProtoUtils.marshaller(Int32Value.getDefaultInstance()))
+          .build();
 
   static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
 
@@ -143,6 +156,13 @@ final class InventoryService {
                             responses.onCompleted();
                           }
                         }))
+            .addMethod(
+                MEASURE,
+                ServerCalls.asyncUnaryCall(
+                    (request, responses) -> {
+                      responses.onNext(Int32Value.of(request.getValue().length()));
+                      responses.onCompleted();
+                    }))
             .addMethod(
                 UPLOAD,
                 ServerCalls.asyncClientStreamingCall(

@@ -5,7 +5,6 @@ import dev.vireo.instrumentation.api.VireoTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogramBuilder;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.context.Context;
@@ -83,23 +82,13 @@ public class DurationMetric implements OperationListener {
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public void onEnd(Context context, Attributes endAttributes, long endNanos) {
     Start start = context.get(startKey);
     if (start == null) {
       return;
     }
-    AttributesBuilder metricAttributes = Attributes.builder();
-    for (AttributeKey key : allowed) {
-      Object value = endAttributes.get(key);
-      if (value == null) {
-        value = start.attributes.get(key);
-      }
-      if (value != null) {
-        metricAttributes.put(key, value);
-      }
-    }
-    histogram.record((endNanos - start.nanos) / nanosPerUnit, metricAttributes.build(), context);
+    Attributes metricAttributes = MetricAttributes.of(allowed, endAttributes, start.attributes);
+    histogram.record((endNanos - start.nanos) / nanosPerUnit, metricAttributes, context);
   }
 
   private static final class Start {

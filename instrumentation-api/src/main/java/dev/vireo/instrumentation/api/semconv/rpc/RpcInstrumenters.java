@@ -25,6 +25,7 @@ public final class RpcInstrumenters {
       TextMapSetter<REQUEST> setter) {
     return builder(instrumentationName, getter, true)
         .addOperationListener(RpcDurationMetric.client())
+        .addOperationListener(RpcSizeMetrics.client())
         .setSpanFamily(SpanFamily.RPC_CLIENT)
         .buildInjecting(SpanKind.CLIENT, setter);
   }
@@ -36,6 +37,7 @@ public final class RpcInstrumenters {
       TextMapGetter<REQUEST> carrierGetter) {
     return builder(instrumentationName, getter, false)
         .addOperationListener(RpcDurationMetric.server())
+        .addOperationListener(RpcSizeMetrics.server())
         .setSpanFamily(SpanFamily.RPC_SERVER)
         .buildExtracting(SpanKind.SERVER, carrierGetter);
   }
