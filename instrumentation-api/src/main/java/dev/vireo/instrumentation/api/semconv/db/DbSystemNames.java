@@ -33,8 +33,9 @@ public final class DbSystemNames {
 
   /**
    * True when {@code port} is known and is not the system's usual one: the conventions ask for {@code server.port} only
-   * then, and the OpenTelemetry agent leaves the usual one out of every database client's spans and metrics
-   * (PostgreSQL's {@code 5432}, Redis's {@code 6379}, written in a URL or not).
+   * then, and the OpenTelemetry agent leaves the usual one out of its database spans and metrics (PostgreSQL's {@code
+   * 5432}, Jedis's {@code 6379}, written in a URL or not; its Lettuce spans aside, see {@code
+   * DbClientAttributesGetter.writesUsualPort}).
    */
   public static boolean isPortWorthWriting(String dbSystemName, Integer port) {
     return port != null && port > 0 && port != defaultPort(dbSystemName);
