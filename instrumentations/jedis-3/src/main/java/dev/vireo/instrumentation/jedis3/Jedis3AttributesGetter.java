@@ -2,8 +2,9 @@ package dev.vireo.instrumentation.jedis3;
 
 import dev.vireo.instrumentation.api.semconv.db.DbCommandAttributesGetter;
 import dev.vireo.instrumentation.api.semconv.db.RedisErrors;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.List;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /** Hands a {@link Jedis3Request}'s raw facts to the database conventions. */
@@ -21,7 +22,7 @@ final class Jedis3AttributesGetter implements DbCommandAttributesGetter<Jedis3Re
 
   @Override
   public String operationName(Jedis3Request request) {
-    return request.command;
+    return request.operation;
   }
 
   @Override
@@ -31,12 +32,21 @@ final class Jedis3AttributesGetter implements DbCommandAttributesGetter<Jedis3Re
 
   @Override
   public Collection<String> queryTexts(Jedis3Request request, boolean sanitize) {
-    return Collections.singletonList(request.queryText(sanitize));
+    List<String> texts = new ArrayList<>(request.commands.size());
+    for (Jedis3Command command : request.commands) {
+      texts.add(command.queryText(sanitize));
+    }
+    return texts;
   }
 
   @Override
   public Long batchSize(Jedis3Request request) {
-    return null;
+    return request.batchSize;
+  }
+
+  @Override
+  public String batchName(Jedis3Request request) {
+    return request.batchName;
   }
 
   @Override

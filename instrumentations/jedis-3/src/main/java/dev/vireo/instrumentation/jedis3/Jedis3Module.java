@@ -2,6 +2,7 @@ package dev.vireo.instrumentation.jedis3;
 
 import static dev.vireo.instrumentation.spi.TypeInstrumentation.forTypes;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
@@ -9,7 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.vireo.instrumentation.spi.ClassLoaderMatchers;
 import dev.vireo.instrumentation.spi.InstrumentationModule;
 import dev.vireo.instrumentation.spi.TypeInstrumentation;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -18,7 +19,10 @@ import net.bytebuddy.matcher.ElementMatcher;
  * {@code Connection.sendCommand(ProtocolCommand, byte[]...)} and reads its reply later, with one of
  * the connection's reply methods (at once, or at a pipeline's {@code sync()}): a command's span
  * starts when it is sent and ends when its reply is read, replies coming in the order commands were
- * sent. An error reply ({@code WRONGTYPE ...}) ends it as an error.
+ * sent. An error reply ({@code WRONGTYPE ...}) ends it as an error. A pipeline's or MULTI/EXEC
+ * transaction's commands are one batch span at its {@code sync()} / {@code exec()} ({@code PIPELINE},
+ * {@code MULTI}, or the command when the batch has one), as the OpenTelemetry agent makes them; the
+ * MULTI, EXEC and DISCARD of a transaction make none of their own.
  */
 public final class Jedis3Module implements InstrumentationModule {
 
@@ -41,7 +45,7 @@ public final class Jedis3Module implements InstrumentationModule {
 
   @Override
   public List<TypeInstrumentation> typeInstrumentations() {
-    return Collections.<TypeInstrumentation>singletonList(
+    return Arrays.<TypeInstrumentation>asList(
         forTypes(named("redis.clients.jedis.Connection"))
             .advise(
                 named("sendCommand")
@@ -49,6 +53,13 @@ public final class Jedis3Module implements InstrumentationModule {
                     .and(takesArgument(0, named("redis.clients.jedis.commands.ProtocolCommand")))
                     .and(takesArgument(1, byte[][].class)),
                 PACKAGE + "SendCommandAdvice")
-            .advise(named("readProtocolWithCheckingBroken").and(takesArguments(0)), PACKAGE + "ReadReplyAdvice"));
+            .advise(named("readProtocolWithCheckingBroken").and(takesArguments(0)), PACKAGE + "ReadReplyAdvice"),
+        // a pipeline's and a transaction's commands: one batch span at sync() / exec(), as the agent makes it
+        forTypes(namedOneOf("redis.clients.jedis.Pipeline", "redis.clients.jedis.Transaction"))
+            .advise(named("getClient").and(takesArguments(1)), PACKAGE + "QueueCommandAdvice")
+            .advise(namedOneOf("sync", "syncAndReturnAll", "exec").and(takesArguments(0)), PACKAGE + "SyncAdvice")
+            .advise(named("discard").and(takesArguments(0)), PACKAGE + "DiscardAdvice"),
+        forTypes(named("redis.clients.jedis.BinaryJedis"))
+            .advise(named("multi").and(takesArguments(0)), PACKAGE + "MultiAdvice"));
   }
 }

@@ -1,15 +1,21 @@
 package dev.vireo.instrumentation.jedis3;
 
-import dev.vireo.instrumentation.api.semconv.db.RedisCommandSanitizer;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** One sent command, with its connection's server and database at that moment. */
+/**
+ * One sent command, or a pipeline's or transaction's batch of commands, with its connection's server and database at
+ * that moment.
+ */
 final class Jedis3Request {
 
-  final String command;
-  final List<byte[]> args;
+  final List<Jedis3Command> commands;
+  /** The command all commands share, null when they differ. */
+  final String operation;
+  /** The number of commands of a batch; null for one command. */
+  final Long batchSize;
+  /** What the batch is called ({@code PIPELINE}, {@code MULTI}); null for one command. */
+  final String batchName;
   final String address;
   final int port;
   final String database;
@@ -17,15 +23,23 @@ final class Jedis3Request {
   String peerAddress;
   Integer peerPort;
 
-  Jedis3Request(String command, byte[][] args, String address, int port, String database) {
-    this.command = command;
-    this.args = args == null ? Collections.<byte[]>emptyList() : Arrays.asList(args);
+  private Jedis3Request(List<Jedis3Command> commands, String operation, Long batchSize, String batchName,
+      String address, int port, String database) {
+    this.commands = commands;
+    this.operation = operation;
+    this.batchSize = batchSize;
+    this.batchName = batchName;
     this.address = address;
     this.port = port;
     this.database = database;
   }
 
-  String queryText(boolean sanitize) {
-    return RedisCommandSanitizer.queryText(command, args, sanitize);
+  static Jedis3Request command(Jedis3Command command, String address, int port, String database) {
+    return new Jedis3Request(Collections.singletonList(command), command.name, null, null, address, port, database);
+  }
+
+  static Jedis3Request batch(Jedis3Batch batch, String address, int port, String database) {
+    return new Jedis3Request(batch.commands, batch.sharedName, batch.count > 1 ? Long.valueOf(batch.count) : null,
+        batch.kind, address, port, database);
   }
 }

@@ -2,22 +2,28 @@ package dev.vireo.instrumentation.jedis3;
 
 import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
+import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.commands.ProtocolCommand;
 
 /**
  * The commands a connection sent and whose replies it has not read yet, oldest first (a Jedis
  * connection is used by one thread at a time): each has its span, started as a child of the context
  * current when it was sent, never made current (the reply is read in another call), ended when its
- * reply is read. A connection's database index follows the {@code SELECT}s it sends.
+ * reply is read. A connection's database index follows the {@code SELECT}s it sends. The commands
+ * a pipeline or transaction sends have no span of their own: they are one batch span at its {@code
+ * sync()} / {@code exec()}, as the OpenTelemetry agent makes them ({@code PIPELINE}, {@code MULTI}).
  */
 final class Jedis3Spans {
 
@@ -28,6 +34,8 @@ final class Jedis3Spans {
   static final int MAX_PENDING = 10_000;
 
   private static final VirtualField<Connection, State> STATES = VirtualField.create();
+  /** Keyed by the pipeline or transaction. */
+  private static final VirtualField<Object, Jedis3Batch> BATCHES = VirtualField.create();
 
   private Jedis3Spans() {}
 
@@ -35,30 +43,104 @@ final class Jedis3Spans {
     if (command == null) {
       return;
     }
-    State state = STATES.get(connection);
-    if (state == null) {
-      state = new State();
-      STATES.set(connection, state);
-    }
-    String name = new String(command.getRaw(), StandardCharsets.UTF_8);
-    Jedis3Request request =
-        new Jedis3Request(name, args, connection.getHost(), connection.getPort(), state.database);
-    if ("SELECT".equals(name) && args != null && args.length == 1) {
+    State state = stateOf(connection);
+    Jedis3Command sent = new Jedis3Command(new String(command.getRaw(), StandardCharsets.UTF_8), args);
+    String database = state.database;
+    if ("SELECT".equals(sent.name) && args != null && args.length == 1) {
       try {
         state.database = Integer.toString(Integer.parseInt(new String(args[0], StandardCharsets.UTF_8)));
       } catch (NumberFormatException notAnIndex) {
         // the server refuses it and the database stays as it was
       }
     }
-    Context parent = Context.current();
-    // a command without a span still takes its place in the queue: replies are matched by order
-    Call call = INSTRUMENTER.shouldStart(parent, request)
-        ? new Call(INSTRUMENTER.start(parent, request), request)
-        : Call.NONE;
+    Object batchOwner = state.queueingFor;
+    Call call = Call.NONE; // a command without a span still takes its place in the queue: replies are matched by order
+    if (batchOwner != null) {
+      state.queueingFor = null;
+      batchOf(batchOwner).add(sent); // its span is the batch's, at sync() / exec()
+    } else {
+      Jedis3Request request = Jedis3Request.command(sent, connection.getHost(), connection.getPort(), database);
+      Context parent = Context.current();
+      if (INSTRUMENTER.shouldStart(parent, request)) {
+        call = new Call(INSTRUMENTER.start(parent, request), request);
+      }
+    }
     if (state.pending.size() >= MAX_PENDING) {
       end(state.pending.pollFirst(), null); // replies never read: no reason to keep the spans
     }
     state.pending.addLast(call);
+  }
+
+  /** A pipeline or transaction is about to send a command on {@code client}: the command joins its batch. */
+  static void queueing(Object batchOwner, Connection client) {
+    if (client != null) {
+      stateOf(client).queueingFor = batchOwner;
+    }
+  }
+
+  private static Jedis3Batch batchOf(Object batchOwner) {
+    Jedis3Batch batch = BATCHES.get(batchOwner);
+    if (batch == null) {
+      batch = new Jedis3Batch(batchOwner instanceof Pipeline ? "PIPELINE" : "MULTI");
+      BATCHES.set(batchOwner, batch);
+    }
+    return batch;
+  }
+
+  /**
+   * A pipeline's {@code sync()} or a transaction's {@code exec()} starts: the batch's span, current while the replies
+   * are read; the EXEC it sends is part of it. Without a span the commands it sends make none either.
+   */
+  static Object startBatch(Object batchOwner, Connection client) {
+    Jedis3Batch batch = BATCHES.take(batchOwner); // taken whether or not a span starts: the replies are read now
+    if (batch == null || batch.count == 0 || client == null) {
+      return suppress();
+    }
+    State state = stateOf(client);
+    Jedis3Request request = Jedis3Request.batch(batch, client.getHost(), client.getPort(), state.database);
+    Context parent = Context.current();
+    if (!INSTRUMENTER.shouldStart(parent, request)) {
+      return suppress();
+    }
+    Context context = INSTRUMENTER.start(parent, request);
+    return new BatchCall(context, context.makeCurrent(), request, client);
+  }
+
+  static void endBatch(Object call, Throwable thrown) {
+    if (call instanceof BatchCall) {
+      BatchCall batch = (BatchCall) call;
+      batch.scope.close();
+      stateOf(batch.client).peer(batch.client.getSocket()).into(batch.request);
+      INSTRUMENTER.end(batch.context, batch.request, null, thrown);
+    } else if (call instanceof Scope) {
+      ((Scope) call).close();
+    }
+  }
+
+  /** A transaction is discarded: its commands make no span, nor does the DISCARD. */
+  static Object discard(Object transaction) {
+    BATCHES.take(transaction);
+    return suppress();
+  }
+
+  /** Makes current a context in which no Redis span starts (the DB client family marked active); its scope. */
+  static Object suppress() {
+    return SpanFamily.DB_CLIENT.markActive(Context.current(), Span.getInvalid()).makeCurrent();
+  }
+
+  static void unsuppress(Object scope) {
+    if (scope instanceof Scope) {
+      ((Scope) scope).close();
+    }
+  }
+
+  private static State stateOf(Connection connection) {
+    State state = STATES.get(connection);
+    if (state == null) {
+      state = new State();
+      STATES.set(connection, state);
+    }
+    return state;
   }
 
   /** The command could not be written: no reply will come for it. */
@@ -97,6 +179,8 @@ final class Jedis3Spans {
   private static final class State {
     final ArrayDeque<Call> pending = new ArrayDeque<>();
     volatile String database = "0";
+    /** The pipeline or transaction whose next command is being sent (set by its {@code getClient}). */
+    Object queueingFor;
     private Peer peer = Peer.NONE;
 
     /** The socket's peer, worked out once per socket (a reconnect makes a new one). */
@@ -134,6 +218,21 @@ final class Jedis3Spans {
     void into(Jedis3Request request) {
       request.peerAddress = address;
       request.peerPort = port;
+    }
+  }
+
+  /** A running batch span: what its end needs. */
+  private static final class BatchCall {
+    final Context context;
+    final Scope scope;
+    final Jedis3Request request;
+    final Connection client;
+
+    BatchCall(Context context, Scope scope, Jedis3Request request, Connection client) {
+      this.context = context;
+      this.scope = scope;
+      this.request = request;
+      this.client = client;
     }
   }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -110,7 +111,7 @@ class Jedis3Test {
   }
 
   @Test
-  void pipelinedCommandsEndWhenTheirRepliesAreRead() {
+  void aPipelineIsOneBatchSpanAtSync() {
     String first = prefix + "p1";
     String second = prefix + "p2";
     inRequest(() -> {
@@ -124,13 +125,87 @@ class Jedis3Test {
       jedis.exists(first);
     });
 
-    Trace trace = onlyTrace(5);
-    trace.span(1).hasName("SET 127.0.0.1").hasAttributesSatisfyingExactly(attributes("0", "SET", "SET " + first + " ?"));
-    trace.span(2).hasName("INCR 127.0.0.1").hasAttributesSatisfyingExactly(attributes("0", "INCR", "INCR " + second));
-    trace.span(3).hasName("GET 127.0.0.1").hasAttributesSatisfyingExactly(attributes("0", "GET", "GET " + first));
-    trace.span(4).hasName("EXISTS 127.0.0.1").hasAttributesSatisfyingExactly(attributes("0", "EXISTS", "EXISTS " + first));
-    // sent one after the other, answered together at sync()
-    assertThat(trace.get(1).getEndEpochNanos()).isGreaterThanOrEqualTo(trace.get(3).getStartEpochNanos());
+    Trace trace = onlyTrace(3);
+    List<AttributeAssertion> expected =
+        attributes("0", "PIPELINE", "SET " + first + " ?; INCR " + second + "; GET " + first);
+    expected.add(equalTo(longKey("db.operation.batch.size"), 3L));
+    trace.span(1).hasName("PIPELINE 127.0.0.1").hasKind(SpanKind.CLIENT).hasParent(trace.get(0))
+        .hasStatus(StatusData.unset())
+        .hasAttributesSatisfyingExactly(expected);
+    trace.span(2).hasName("EXISTS 127.0.0.1").hasAttributesSatisfyingExactly(attributes("0", "EXISTS", "EXISTS " + first));
+  }
+
+  @Test
+  void aBatchOfOneCommandKindNamesItsOperation() {
+    String first = prefix + "same1";
+    String second = prefix + "same2";
+    inRequest(() -> {
+      Pipeline pipeline = jedis.pipelined();
+      pipeline.incr(first);
+      pipeline.incr(second);
+      assertThat(pipeline.syncAndReturnAll()).containsExactly(1L, 1L);
+    });
+
+    List<AttributeAssertion> expected = attributes("0", "PIPELINE INCR", "INCR " + first + "; INCR " + second);
+    expected.add(equalTo(longKey("db.operation.batch.size"), 2L));
+    onlyTrace(2).span(1).hasName("PIPELINE INCR 127.0.0.1").hasAttributesSatisfyingExactly(expected);
+  }
+
+  /** The MULTI that opens it and the EXEC that runs it are part of the transaction's span, as the agent's. */
+  @Test
+  void aMultiExecTransactionIsOneBatchSpanAtExec() {
+    String key = prefix + "counter";
+    String other = prefix + "other";
+    inRequest(() -> {
+      Transaction transaction = jedis.multi();
+      transaction.incr(key);
+      transaction.get(other);
+      assertThat(transaction.exec()).hasSize(2);
+      Transaction same = jedis.multi();
+      same.incr(key);
+      same.incrBy(other, 5);
+      assertThat(same.exec()).containsExactly(2L, 5L);
+    });
+
+    Trace trace = onlyTrace(3);
+    List<AttributeAssertion> mixed = attributes("0", "MULTI", "INCR " + key + "; GET " + other);
+    mixed.add(equalTo(longKey("db.operation.batch.size"), 2L));
+    trace.span(1).hasName("MULTI 127.0.0.1").hasParent(trace.get(0)).hasAttributesSatisfyingExactly(mixed);
+    List<AttributeAssertion> distinct = attributes("0", "MULTI", "INCR " + key + "; INCRBY " + other + " 5");
+    distinct.add(equalTo(longKey("db.operation.batch.size"), 2L));
+    trace.span(2).hasName("MULTI 127.0.0.1").hasParent(trace.get(0)).hasAttributesSatisfyingExactly(distinct);
+  }
+
+  @Test
+  void aTransactionOfOneCommandKindNamesItsOperation() {
+    String first = prefix + "multi1";
+    String second = prefix + "multi2";
+    inRequest(() -> {
+      Transaction transaction = jedis.multi();
+      transaction.incr(first);
+      transaction.incr(second);
+      assertThat(transaction.exec()).containsExactly(1L, 1L);
+    });
+
+    List<AttributeAssertion> expected = attributes("0", "MULTI INCR", "INCR " + first + "; INCR " + second);
+    expected.add(equalTo(longKey("db.operation.batch.size"), 2L));
+    onlyTrace(2).span(1).hasName("MULTI INCR 127.0.0.1").hasAttributesSatisfyingExactly(expected);
+  }
+
+  @Test
+  void aDiscardedTransactionLeavesNothingForTheNextOne() {
+    String key = prefix + "discarded";
+    inRequest(() -> {
+      Transaction discarded = jedis.multi();
+      discarded.set(key, "never");
+      discarded.discard();
+      // a marker: the only span of the request, so the discarded commands, MULTI and DISCARD made none
+      jedis.exists(key);
+    });
+
+    onlyTrace(2).span(1)
+        .hasName("EXISTS 127.0.0.1")
+        .hasAttributesSatisfyingExactly(attributes("0", "EXISTS", "EXISTS " + key));
   }
 
   private static List<AttributeAssertion> attributes(String database, String operation, String text) {
