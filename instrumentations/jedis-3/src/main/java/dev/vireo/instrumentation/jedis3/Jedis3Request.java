@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.jedis3;
 
+import dev.vireo.instrumentation.api.semconv.db.CommandBatch;
 import java.util.Collections;
 import java.util.List;
 
@@ -38,8 +39,8 @@ final class Jedis3Request {
     return new Jedis3Request(Collections.singletonList(command), command.name, null, null, address, port, database);
   }
 
-  static Jedis3Request batch(Jedis3Batch batch, String address, int port, String database) {
-    return new Jedis3Request(batch.commands, batch.sharedName, batch.count > 1 ? Long.valueOf(batch.count) : null,
-        batch.kind, address, port, database);
+  static Jedis3Request batch(CommandBatch<Jedis3Command> batch, String address, int port, String database) {
+    return new Jedis3Request(
+        batch.commands(), batch.sharedName(), batch.batchSize(), batch.name(), address, port, database);
   }
 }

@@ -4,6 +4,7 @@ import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.VirtualField;
+import dev.vireo.instrumentation.api.semconv.db.CommandBatch;
 import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
@@ -35,7 +36,7 @@ final class Jedis3Spans {
 
   private static final VirtualField<Connection, State> STATES = VirtualField.create();
   /** Keyed by the pipeline or transaction. */
-  private static final VirtualField<Object, Jedis3Batch> BATCHES = VirtualField.create();
+  private static final VirtualField<Object, CommandBatch<Jedis3Command>> BATCHES = VirtualField.create();
 
   private Jedis3Spans() {}
 
@@ -57,7 +58,7 @@ final class Jedis3Spans {
     Call call = Call.NONE; // a command without a span still takes its place in the queue: replies are matched by order
     if (batchOwner != null) {
       state.queueingFor = null;
-      batchOf(batchOwner).add(sent); // its span is the batch's, at sync() / exec()
+      batchOf(batchOwner).add(sent, sent.name); // its span is the batch's, at sync() / exec()
     } else {
       Jedis3Request request = Jedis3Request.command(sent, connection.getHost(), connection.getPort(), database);
       Context parent = Context.current();
@@ -78,10 +79,12 @@ final class Jedis3Spans {
     }
   }
 
-  private static Jedis3Batch batchOf(Object batchOwner) {
-    Jedis3Batch batch = BATCHES.get(batchOwner);
+  /** A pipeline's or transaction's commands since its last {@code sync()} / {@code exec()}. */
+  private static CommandBatch<Jedis3Command> batchOf(Object batchOwner) {
+    CommandBatch<Jedis3Command> batch = BATCHES.get(batchOwner);
     if (batch == null) {
-      batch = new Jedis3Batch(batchOwner instanceof Pipeline ? "PIPELINE" : "MULTI");
+      // as the OpenTelemetry agent names them
+      batch = new CommandBatch<>(batchOwner instanceof Pipeline ? "PIPELINE" : "MULTI");
       BATCHES.set(batchOwner, batch);
     }
     return batch;
@@ -92,8 +95,9 @@ final class Jedis3Spans {
    * are read; the EXEC it sends is part of it. Without a span the commands it sends make none either.
    */
   static Object startBatch(Object batchOwner, Connection client) {
-    Jedis3Batch batch = BATCHES.take(batchOwner); // taken whether or not a span starts: the replies are read now
-    if (batch == null || batch.count == 0 || client == null) {
+    // taken whether or not a span starts: the replies are read now
+    CommandBatch<Jedis3Command> batch = BATCHES.take(batchOwner);
+    if (batch == null || batch.isEmpty() || client == null) {
       return suppress();
     }
     State state = stateOf(client);

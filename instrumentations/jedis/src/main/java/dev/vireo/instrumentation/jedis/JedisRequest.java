@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.jedis;
 
+import dev.vireo.instrumentation.api.semconv.db.CommandBatch;
 import dev.vireo.instrumentation.jedis.JedisConnections.JedisConnectionInfo;
 import java.util.Collections;
 import java.util.List;
@@ -36,7 +37,8 @@ final class JedisRequest {
   }
 
   static JedisRequest batch(JedisConnectionInfo connection, JedisBatch batch) {
-    return new JedisRequest(connection,
-        batch.commands, batch.sharedName, batch.count > 1 ? Long.valueOf(batch.count) : null, batch.kind);
+    CommandBatch<CommandArguments> commands = batch.commands;
+    return new JedisRequest(
+        connection, commands.commands(), commands.sharedName(), commands.batchSize(), commands.name());
   }
 }

@@ -94,7 +94,7 @@ final class JedisSpans {
     // taken whether or not a span starts: the replies are read now (a nested sync() finds nothing)
     JedisBatch batch = BATCHES.take(pipeline);
     Context parent = Context.current();
-    if (batch == null || batch.count == 0 || !INSTRUMENTER.shouldStart(parent, null)) {
+    if (batch == null || batch.commands.isEmpty() || !INSTRUMENTER.shouldStart(parent, null)) {
       return null;
     }
     return start(parent, JedisRequest.batch(JedisConnections.of(batch.connection), batch));
