@@ -55,9 +55,13 @@ final class Jedis3Spans {
       }
     }
     Object batchOwner = state.queueingFor;
-    Call call = Call.NONE; // a command without a span still takes its place in the queue: replies are matched by order
+    Thread queueingThread = state.queueingThread;
     if (batchOwner != null) {
       state.queueingFor = null;
+      state.queueingThread = null;
+    }
+    Call call = Call.NONE; // a command without a span still takes its place in the queue: replies are matched by order
+    if (batchOwner != null && queueingThread == Thread.currentThread()) {
       batchOf(batchOwner).add(sent, sent.name); // its span is the batch's, at sync() / exec()
     } else {
       Jedis3Request request = Jedis3Request.command(sent, connection.getHost(), connection.getPort(), database);
@@ -75,7 +79,9 @@ final class Jedis3Spans {
   /** A pipeline or transaction is about to send a command on {@code client}: the command joins its batch. */
   static void queueing(Object batchOwner, Connection client) {
     if (client != null) {
-      stateOf(client).queueingFor = batchOwner;
+      State state = stateOf(client);
+      state.queueingFor = batchOwner;
+      state.queueingThread = Thread.currentThread();
     }
   }
 
@@ -183,8 +189,13 @@ final class Jedis3Spans {
   private static final class State {
     final ArrayDeque<Call> pending = new ArrayDeque<>();
     volatile String database = "0";
-    /** The pipeline or transaction whose next command is being sent (set by its {@code getClient}). */
+    /**
+     * The pipeline or transaction whose next command is being sent (set by its {@code getClient}), and the thread
+     * sending it: a command that failed before it was sent (a null key) leaves the mark for the next command, which
+     * joins the batch only when sent by the same thread.
+     */
     Object queueingFor;
+    Thread queueingThread;
     private Peer peer = Peer.NONE;
 
     /** The socket's peer, worked out once per socket (a reconnect makes a new one). */
