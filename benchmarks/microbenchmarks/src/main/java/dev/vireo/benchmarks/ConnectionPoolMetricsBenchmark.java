@@ -14,11 +14,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
-import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.metrics.InstrumentType;
-import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
-import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
-import io.opentelemetry.sdk.metrics.export.MetricReader;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,7 +53,7 @@ public class ConnectionPoolMetricsBenchmark {
   public void setUp() {
     sdk = OpenTelemetrySdk.builder()
         .setTracerProvider(SdkTracerProvider.builder().build())
-        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(new IdleReader()).build())
+        .setMeterProvider(SdkMeterProvider.builder().registerMetricReader(new IdleMetricReader()).build())
         .build();
     attributes = ConnectionPoolAttributes.of("orders", JdbcUrlParser.parse("jdbc:postgresql://db:5432/shop"), true);
     vireo = ConnectionPoolMetrics.register(sdk, "dev.vireo.hikaricp", attributes, new FixedPool());
@@ -86,27 +81,6 @@ public class ConnectionPoolMetricsBenchmark {
   public void sdkRecordsAsTheAgentsTracker() {
     waitTime.record(0.000_021, attributes);
     useTime.record(0.004, attributes);
-  }
-
-  /** A reader that never collects: the measurements are aggregated as under any reader, nothing is exported. */
-  private static final class IdleReader implements MetricReader {
-    @Override
-    public void register(CollectionRegistration registration) {}
-
-    @Override
-    public AggregationTemporality getAggregationTemporality(InstrumentType instrumentType) {
-      return AggregationTemporality.CUMULATIVE;
-    }
-
-    @Override
-    public CompletableResultCode forceFlush() {
-      return CompletableResultCode.ofSuccess();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return CompletableResultCode.ofSuccess();
-    }
   }
 
   private static final class FixedPool implements ConnectionPoolMetrics.PoolState {

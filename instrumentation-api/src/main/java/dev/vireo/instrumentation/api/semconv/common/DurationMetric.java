@@ -67,12 +67,6 @@ public class DurationMetric implements OperationListener {
     return new DurationMetric(meterName, name, description, allowed, buckets);
   }
 
-  /** A histogram in milliseconds with the SDK's default buckets (the older RPC metrics). */
-  public static DurationMetric inMilliseconds(
-      String meterName, String name, String description, List<AttributeKey<?>> allowed) {
-    return new DurationMetric(meterName, name, description, allowed, "ms", null);
-  }
-
   @Override
   public Context onStart(Context context, Attributes startAttributes, long startNanos) {
     if (!recording) {

@@ -24,8 +24,7 @@ public final class RpcInstrumenters {
       RpcAttributesGetter<REQUEST, RESPONSE> getter,
       TextMapSetter<REQUEST> setter) {
     return builder(instrumentationName, getter, true)
-        .addOperationListener(RpcDurationMetric.client())
-        .addOperationListener(RpcSizeMetrics.client())
+        .addOperationListener(RpcMetrics.client())
         .setSpanFamily(SpanFamily.RPC_CLIENT)
         .buildInjecting(SpanKind.CLIENT, setter);
   }
@@ -36,8 +35,7 @@ public final class RpcInstrumenters {
       RpcAttributesGetter<REQUEST, RESPONSE> getter,
       TextMapGetter<REQUEST> carrierGetter) {
     return builder(instrumentationName, getter, false)
-        .addOperationListener(RpcDurationMetric.server())
-        .addOperationListener(RpcSizeMetrics.server())
+        .addOperationListener(RpcMetrics.server())
         .setSpanFamily(SpanFamily.RPC_SERVER)
         .buildExtracting(SpanKind.SERVER, carrierGetter);
   }

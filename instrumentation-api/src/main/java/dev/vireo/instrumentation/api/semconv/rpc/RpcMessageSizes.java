@@ -5,9 +5,9 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 
 /**
- * A call's tally of its messages' sizes in each direction, kept in the call's context while the size metrics record
- * ({@link RpcSizeMetrics}): the instrumentation adds each message it can size, uncompressed, in bytes. gRPC never
- * calls one direction of a call concurrently: each direction has one writer at a time; the call's end reads both.
+ * A call's tally of its messages' sizes in each direction, kept in the call's context while the RPC metrics record
+ * ({@link RpcMetrics}): the instrumentation adds each message it can size, uncompressed, in bytes. gRPC never calls
+ * one direction of a call concurrently: each direction has one writer at a time; the call's end reads both.
  */
 public final class RpcMessageSizes {
 
@@ -15,14 +15,16 @@ public final class RpcMessageSizes {
 
   /** What the metrics need of the call's start. */
   final Attributes startAttributes;
+  final long startNanos;
   private volatile long requestBytes = -1;
   private volatile long responseBytes = -1;
 
-  RpcMessageSizes(Attributes startAttributes) {
+  RpcMessageSizes(Attributes startAttributes, long startNanos) {
     this.startAttributes = startAttributes;
+    this.startNanos = startNanos;
   }
 
-  /** The call's tally; null when the size metrics do not record (no metrics exporter) or the call has no span. */
+  /** The call's tally; null when the metrics do not record (no metrics exporter) or the call has no span. */
   public static RpcMessageSizes of(Context context) {
     return context.get(KEY);
   }
