@@ -3,6 +3,7 @@ package dev.vireo.instrumentation.api;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
+import io.opentelemetry.context.Scope;
 
 /**
  * A protocol family of spans. At most one span of a family is open along a context chain: an HTTP
@@ -46,6 +47,14 @@ public final class SpanFamily {
 
   public Context markActive(Context context, Span span) {
     return context.with(key, span);
+  }
+
+  /**
+   * Makes current a context in which no span of this family starts: the family marked active without a span (a
+   * library's own housekeeping: a pool's validation query, a driver's metadata lookup); its scope.
+   */
+  public Scope suppress() {
+    return markActive(Context.current(), Span.getInvalid()).makeCurrent();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.vireo.instrumentation.jdbc;
 
+import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.db.JdbcConnectionInfo;
 import dev.vireo.instrumentation.api.semconv.db.JdbcUrlParser;
@@ -37,7 +38,7 @@ final class ConnectionInfos {
     }
     // Metadata and unwrap calls may run driver or pool code that executes statements: the open
     // DB_CLIENT marker keeps them from creating spans (and from coming back here).
-    Scope scope = NoSpanScope.open();
+    Scope scope = SpanFamily.DB_CLIENT.suppress();
     try {
       Connection physical = unwrap(connection);
       if (physical != connection) {

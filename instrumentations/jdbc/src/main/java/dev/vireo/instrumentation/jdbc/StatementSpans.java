@@ -2,6 +2,7 @@ package dev.vireo.instrumentation.jdbc;
 
 import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
 import io.opentelemetry.context.Context;
@@ -114,7 +115,7 @@ final class StatementSpans {
 
   /** Makes current a context in which no JDBC span starts; returns its scope. */
   static Object suppress() {
-    return NoSpanScope.open();
+    return SpanFamily.DB_CLIENT.suppress();
   }
 
   static void unsuppress(Object scope) {

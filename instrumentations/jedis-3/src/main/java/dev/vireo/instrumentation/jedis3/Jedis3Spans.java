@@ -6,7 +6,6 @@ import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.db.CommandBatch;
 import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import java.net.InetSocketAddress;
@@ -135,7 +134,7 @@ final class Jedis3Spans {
 
   /** Makes current a context in which no Redis span starts (the DB client family marked active); its scope. */
   static Object suppress() {
-    return SpanFamily.DB_CLIENT.markActive(Context.current(), Span.getInvalid()).makeCurrent();
+    return SpanFamily.DB_CLIENT.suppress();
   }
 
   static void unsuppress(Object scope) {

@@ -1,11 +1,10 @@
 package dev.vireo.instrumentation.jedis;
 
 import dev.vireo.instrumentation.api.InstrumentationScope;
-import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.Instrumenter;
+import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.VirtualField;
 import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
-import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
@@ -124,7 +123,7 @@ final class JedisSpans {
 
   /** Makes current a context in which no Redis span starts (the DB client family marked active); its scope. */
   static Object suppress() {
-    return SpanFamily.DB_CLIENT.markActive(Context.current(), Span.getInvalid()).makeCurrent();
+    return SpanFamily.DB_CLIENT.suppress();
   }
 
   static void unsuppress(Object scope) {
