@@ -85,6 +85,17 @@ public final class PendingDurations {
     return true;
   }
 
+  /**
+   * Runs {@code setup} when this telemetry's metrics pipeline starts: at its start where it starts late ({@link
+   * #runAtStart}), else now.
+   */
+  public static void whenMetricsStart(OpenTelemetry telemetry, Runnable setup) {
+    PendingDurations pending = of(telemetry);
+    if (pending == null || !pending.runAtStart(setup)) {
+      setup.run();
+    }
+  }
+
   /** True when the measurement is kept for the start; false when started, and the caller records it directly. */
   boolean offer(DeferredHistogram histogram, double value, Attributes attributes, Context context) {
     if (started) {

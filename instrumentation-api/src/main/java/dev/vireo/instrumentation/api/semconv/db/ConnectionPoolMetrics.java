@@ -71,9 +71,7 @@ public final class ConnectionPoolMetrics {
     PendingDurations pending = PendingDurations.of(telemetry);
     ConnectionPoolMetrics metrics =
         new ConnectionPoolMetrics(telemetry.getMeterProvider(), instrumentationScope, attributes, pool, pending);
-    if (pending == null || !pending.runAtStart(metrics::start)) {
-      metrics.start();
-    }
+    PendingDurations.whenMetricsStart(telemetry, metrics::start);
     return metrics;
   }
 

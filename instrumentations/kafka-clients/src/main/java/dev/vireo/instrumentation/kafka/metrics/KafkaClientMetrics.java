@@ -73,16 +73,9 @@ final class KafkaClientMetrics {
       instrument.build(meter);
     } else if (!awaitingSdk) {
       awaitingSdk = true;
-      VireoTelemetry.whenBuilt(this::sdkBuilt);
+      VireoTelemetry.whenBuilt(telemetry -> PendingDurations.whenMetricsStart(telemetry, () -> start(telemetry)));
     }
     return instrument;
-  }
-
-  private void sdkBuilt(OpenTelemetry telemetry) {
-    PendingDurations pending = PendingDurations.of(telemetry);
-    if (pending == null || !pending.runAtStart(() -> start(telemetry))) {
-      start(telemetry);
-    }
   }
 
   private synchronized void start(OpenTelemetry telemetry) {
