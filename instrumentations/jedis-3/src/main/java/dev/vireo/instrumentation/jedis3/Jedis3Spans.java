@@ -4,6 +4,7 @@ import dev.vireo.instrumentation.api.InstrumentationScope;
 import dev.vireo.instrumentation.api.Instrumenter;
 import dev.vireo.instrumentation.api.SpanFamily;
 import dev.vireo.instrumentation.api.VirtualField;
+import dev.vireo.instrumentation.api.semconv.common.PeerAddresses;
 import dev.vireo.instrumentation.api.semconv.db.CommandBatch;
 import dev.vireo.instrumentation.api.semconv.db.DbClientInstrumenters;
 import io.opentelemetry.context.Context;
@@ -222,11 +223,8 @@ final class Jedis3Spans {
 
     static Peer of(Socket socket) {
       SocketAddress remote = socket == null ? null : socket.getRemoteSocketAddress();
-      if (remote instanceof InetSocketAddress && ((InetSocketAddress) remote).getAddress() != null) {
-        InetSocketAddress peer = (InetSocketAddress) remote;
-        return new Peer(socket, peer.getAddress().getHostAddress(), peer.getPort());
-      }
-      return new Peer(socket, null, null);
+      String address = PeerAddresses.ip(remote);
+      return new Peer(socket, address, address == null ? null : ((InetSocketAddress) remote).getPort());
     }
 
     void into(Jedis3Request request) {

@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.jedis;
 
 import dev.vireo.instrumentation.api.VirtualField;
+import dev.vireo.instrumentation.api.semconv.common.PeerAddresses;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -72,7 +73,7 @@ final class JedisConnections {
       this.socket = socket;
       this.address = address;
       this.port = port;
-      this.peerAddress = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
+      this.peerAddress = PeerAddresses.ip(peer);
       this.peerPort = peerAddress == null ? null : peer.getPort();
     }
 

@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.lettuce;
 
 import dev.vireo.instrumentation.api.VirtualField;
+import dev.vireo.instrumentation.api.semconv.common.PeerAddresses;
 import io.lettuce.core.RedisURI;
 import io.netty.channel.Channel;
 import java.net.InetSocketAddress;
@@ -84,7 +85,7 @@ final class LettuceConnections {
     LettuceConnectionInfo(String address, Integer port, InetSocketAddress peer) {
       this.address = address;
       this.port = port;
-      this.peerAddress = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
+      this.peerAddress = PeerAddresses.ip(peer);
       this.peerPort = peerAddress == null ? null : peer.getPort();
     }
   }
