@@ -67,7 +67,8 @@ public final class ConnectionPoolAttributes {
   /** The database's port unless it is the system's usual one; -1 when not reported. */
   private static int reportedPort(JdbcConnectionInfo database, boolean systemKnown) {
     int port = database.getServerPort();
-    return port > 0 && (!systemKnown || port != DbSystemNames.defaultPort(database.getDbSystemName())) ? port : -1;
+    boolean written = systemKnown ? DbSystemNames.isPortWorthWriting(database.getDbSystemName(), port) : port > 0;
+    return written ? port : -1;
   }
 
   private static void putIfPresent(AttributesBuilder attributes, AttributeKey<String> key, String value) {
