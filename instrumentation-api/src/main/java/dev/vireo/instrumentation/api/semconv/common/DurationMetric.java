@@ -19,30 +19,21 @@ import java.util.List;
  */
 public class DurationMetric implements OperationListener {
 
+  private static final double NANOS_PER_SECOND = 1e9;
+
   private final ContextKey<Start> startKey;
   private final DeferredHistogram histogram;
   private final List<AttributeKey<?>> allowed;
-  private final double nanosPerUnit;
   /** False with the API's no-op meters (no metrics exporter): then there is nothing to do per operation. */
   private final boolean recording;
 
   /**
    * @param meterName instrumentation scope of the meter, e.g. {@code dev.vireo.db}
    * @param allowed the attribute keys the metric carries
-   * @param buckets explicit bucket boundaries advised by the convention
-   */
-  protected DurationMetric(
-      String meterName, String name, String description, List<AttributeKey<?>> allowed, List<Double> buckets) {
-    this(meterName, name, description, allowed, "s", buckets);
-  }
-
-  /**
-   * @param unit {@code s} or {@code ms}
    * @param buckets explicit bucket boundaries advised by the convention, or null for the SDK's default
    */
   protected DurationMetric(
-      String meterName, String name, String description, List<AttributeKey<?>> allowed, String unit,
-      List<Double> buckets) {
+      String meterName, String name, String description, List<AttributeKey<?>> allowed, List<Double> buckets) {
     this.startKey = ContextKey.named("vireo-duration-start-" + name);
     OpenTelemetry telemetry = VireoTelemetry.get();
     MeterProvider meterProvider = telemetry.getMeterProvider();
@@ -52,14 +43,13 @@ public class DurationMetric implements OperationListener {
             recording ? PendingDurations.of(telemetry) : null,
             () -> {
               DoubleHistogramBuilder builder =
-                  meterProvider.get(meterName).histogramBuilder(name).setUnit(unit).setDescription(description);
+                  meterProvider.get(meterName).histogramBuilder(name).setUnit("s").setDescription(description);
               if (buckets != null) {
                 builder.setExplicitBucketBoundariesAdvice(buckets);
               }
               return builder.build();
             });
     this.allowed = allowed;
-    this.nanosPerUnit = unit.equals("ms") ? 1e6 : 1e9;
   }
 
   public static DurationMetric create(
@@ -82,7 +72,7 @@ public class DurationMetric implements OperationListener {
       return;
     }
     Attributes metricAttributes = MetricAttributes.of(allowed, endAttributes, start.attributes);
-    histogram.record((endNanos - start.nanos) / nanosPerUnit, metricAttributes, context);
+    histogram.record((endNanos - start.nanos) / NANOS_PER_SECOND, metricAttributes, context);
   }
 
   private static final class Start {
