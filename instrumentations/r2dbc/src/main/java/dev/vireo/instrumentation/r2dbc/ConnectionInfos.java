@@ -105,9 +105,7 @@ final class ConnectionInfos {
         port = null;
       }
     }
-    if (host != null && port == null) {
-      port = defaultPort(system);
-    }
+    // no port given: the system's usual one, which the database conventions leave out anyway
     if (host == null) {
       port = null;
     }
@@ -177,26 +175,5 @@ final class ConnectionInfos {
       return "ibm.db2";
     }
     return null;
-  }
-
-  private static Integer defaultPort(String system) {
-    if (system == null) {
-      return null;
-    }
-    switch (system) {
-      case "postgresql":
-        return 5432;
-      case "mysql":
-      case "mariadb":
-        return 3306;
-      case "microsoft.sql_server":
-        return 1433;
-      case "oracle.db":
-        return 1521;
-      case "h2database":
-        return 9092;
-      default:
-        return null;
-    }
   }
 }
