@@ -87,6 +87,7 @@ public final class OverheadBenchmark {
     Duration webfluxWarmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("webflux-warmup", "60")));
     Duration webfluxWindow = Duration.ofSeconds(Long.parseLong(options.getOrDefault("webflux-window", "10")));
     int metricsPairs = Integer.parseInt(options.getOrDefault("metrics-pairs", "0"));
+    MetricsOffArm metricsOff = MetricsOffArm.of(options.getOrDefault("metrics-pairs-off", "export"));
     Path out = Path.of(options.getOrDefault("out", "benchmarks/results.md"));
     Path logs = Files.createDirectories(Path.of(options.getOrDefault("logs", "benchmarks/overhead/target/runs")));
     Path classes = Path.of(HelloWorldMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -129,7 +130,7 @@ public final class OverheadBenchmark {
         }
       }
       if (metricsPairs > 0) {
-        firstCallPairs(runs, spans, vireoJar, classes, metricsPairs, measurements);
+        firstCallPairs(runs, spans, vireoJar, classes, metricsPairs, metricsOff, measurements);
       }
       if (springJar != null) {
         System.out.printf("Spring Boot app: %d rounds x %d agents%n", springRounds, agents.size());
@@ -235,8 +236,8 @@ public final class OverheadBenchmark {
             + "interval (Student's t):\n\n" + report.webfluxPairs() + "\n")
         + (metricsPairs == 0 ? "" : "### JVM metrics at start-up (issue 21)\n\n" + metricsPairs + " pairs of runs of "
             + "`FirstTracedCallMain` (one `java.net.http` GET to a server in the harness right after start: the "
-            + "agent builds its SDK inside that first traced call), Vireo with `otel.metrics.exporter=none` against "
-            + "`otlp` (interval 60 s), the order alternating from pair to pair after one discarded warm-up pair. "
+            + "agent builds its SDK inside that first traced call), Vireo with " + metricsOff.description()
+            + ", the order alternating from pair to pair after one discarded warm-up pair. "
             + "Means of each arm and of the paired differences, with the differences' 95 % confidence interval "
             + "(Student's t):\n\n" + report.metricsStartup() + "\n")
         + "### Targets\n\n" + report.targets() + "\n"
@@ -259,11 +260,11 @@ public final class OverheadBenchmark {
    * warm-up pair first (page cache, the harness's own JIT) is not counted.
    */
   private static void firstCallPairs(ForkedRuns runs, SpanCounter spans, Path vireoJar, Path classes, int pairs,
-                                     Measurements into) throws IOException, InterruptedException {
-    AgentUnderTest off = AgentUnderTest.of(ResultsReport.FIRST_CALL_METRICS_OFF, vireoJar);
-    AgentUnderTest on = AgentUnderTest.of(ResultsReport.FIRST_CALL_METRICS_ON, vireoJar,
-        "otel.metrics.exporter=otlp", "otel.metric.export.interval=60000");
-    System.out.printf("First traced call, JVM metrics off vs on: 1 warm-up pair + %d pairs%n", pairs);
+                                     MetricsOffArm metricsOff, Measurements into)
+      throws IOException, InterruptedException {
+    AgentUnderTest off = AgentUnderTest.of(ResultsReport.FIRST_CALL_METRICS_OFF, vireoJar, metricsOff.settings());
+    AgentUnderTest on = AgentUnderTest.of(ResultsReport.FIRST_CALL_METRICS_ON, vireoJar, MetricsOffArm.ON_SETTINGS);
+    System.out.printf("First traced call, Vireo with %s: 1 warm-up pair + %d pairs%n", metricsOff.description(), pairs);
     try (LocalHttpTarget target = LocalHttpTarget.open()) {
       Measurements discarded = new Measurements();
       firstCall(runs, spans, off, "firstcall-warmup-off", classes, target, discarded);

@@ -1,6 +1,7 @@
 package dev.vireo.benchmarks.overhead;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -18,6 +19,18 @@ class FirstCallPairsTest {
     assertThat(PairedDifference.t975(39)).isCloseTo(2.0227, within(2e-4));
     assertThat(PairedDifference.t975(60)).isCloseTo(2.0003, within(2e-4));
     assertThat(PairedDifference.t975(120)).isCloseTo(1.9799, within(2e-4));
+  }
+
+  @Test
+  void theOffArmSwitchesOffTheExportOrOnlyTheRuntimeMetrics() {
+    assertThat(MetricsOffArm.of("export").settings()).containsExactly("otel.metrics.exporter=none");
+    // later -D settings win: the off arm's come after the defaults, as the on arm's do
+    assertThat(MetricsOffArm.of("Runtime").settings()).containsExactly("otel.metrics.exporter=otlp",
+        "otel.metric.export.interval=60000", "otel.instrumentation.runtime-telemetry.enabled=false");
+    assertThat(MetricsOffArm.ON_SETTINGS).containsExactly("otel.metrics.exporter=otlp",
+        "otel.metric.export.interval=60000");
+    assertThatThrownBy(() -> MetricsOffArm.of("jvm")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("export or runtime");
   }
 
   @Test
