@@ -131,4 +131,24 @@ class FirstCallPairsTest {
     assertThat(FirstTracedCallMain.parseSchedstat("925134 6914475 2\n")).isEqualTo(925134L);
     assertThat(FirstTracedCallMain.threadCpuNanos()).isPositive();
   }
+
+  @Test
+  void pooledReportsAreOneSampleOfAllTheirPairs() {
+    Measurements pooled = new Measurements();
+    PooledPairs.read(List.of(
+        "FIRST_CALL_WALL Vireo, metrics off (first call): 1000 1100 ",
+        "FIRST_CALL_WALL Vireo, metrics on (first call): 1010 1112 ",
+        "JAR_SIZE Vireo: 5.83 "), pooled);
+    PooledPairs.read(List.of(
+        "FIRST_CALL_WALL Vireo, metrics off (first call): 1050 990",
+        "FIRST_CALL_WALL Vireo, metrics on (first call): 1058 1000"), pooled);
+
+    // the differences 10, 12, 8, 10 of both reports: mean 10, CI [7.40, 12.6] as in one run of four pairs
+    assertThat(pooled.all(ResultsReport.FIRST_CALL_METRICS_OFF, Metric.FIRST_CALL_WALL))
+        .containsExactly(1000.0, 1100.0, 1050.0, 990.0);
+    String summary = PooledPairs.summary(pooled);
+    assertThat(summary).contains("| +10.0 | [+7.40, +12.6] | 4 |")
+        .contains("added start-up to the first traced call, wall (issue 21)")
+        .doesNotContain("Agent jar size");
+  }
 }
