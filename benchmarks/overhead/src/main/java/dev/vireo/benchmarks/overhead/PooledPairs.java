@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * The first-traced-call pairs of several reports ({@code --metrics-pairs}, each report's "All values") as one sample:
- * the same table and issue 21's target rows as a single run of all their pairs would give. For runs of the same jar
- * and arms only; each report's values are appended in its run order, so its pairs stay pairs.
+ * the same table and issue 21's target rows as a single run of all their pairs would give. Only for reports whose arms
+ * measure the same thing (the same off arm, jars with the same first-call path); each report's values are appended in
+ * its run order, so its pairs stay pairs.
  *
  * <pre>java -cp benchmarks/overhead/target/classes dev.vireo.benchmarks.overhead.PooledPairs report1.md report2.md</pre>
  */
