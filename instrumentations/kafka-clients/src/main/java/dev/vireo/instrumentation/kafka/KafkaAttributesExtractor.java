@@ -7,13 +7,15 @@ import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.context.Context;
 
 /**
- * The {@code messaging.kafka.*} attributes, added to the messaging conventions' spans: the record's
+ * The {@code messaging.kafka.*} attributes, added to the messaging conventions' spans: the cluster id, the record's
  * key and offset, and under {@code messaging/dup} the older offset and consumer group keys.
  */
 final class KafkaAttributesExtractor<REQUEST, RESPONSE> implements AttributesExtractor<REQUEST, RESPONSE> {
 
   /** The record's offset in its partition. */
   static final AttributeKey<Long> OFFSET = AttributeKey.longKey("messaging.kafka.offset");
+  /** The cluster the client talks to, once the client knows its id (as the OpenTelemetry agent's Kafka spans). */
+  static final AttributeKey<String> CLUSTER_ID = AttributeKey.stringKey("messaging.kafka.cluster.id");
   /** The record key, when it is printable text (same key in old and current conventions). */
   static final AttributeKey<String> MESSAGE_KEY = AttributeKey.stringKey("messaging.kafka.message.key");
 
@@ -29,6 +31,7 @@ final class KafkaAttributesExtractor<REQUEST, RESPONSE> implements AttributesExt
 
   @Override
   public void onStart(AttributesBuilder attributes, Context parentContext, REQUEST request) {
+    putIfNotNull(attributes, CLUSTER_ID, getter.clusterId(request));
     putIfNotNull(attributes, MESSAGE_KEY, getter.messageKey(request));
     Long offset = getter.offset(request, null);
     putIfNotNull(attributes, OFFSET, offset);
@@ -41,6 +44,8 @@ final class KafkaAttributesExtractor<REQUEST, RESPONSE> implements AttributesExt
   @Override
   public void onEnd(
       AttributesBuilder attributes, Context context, REQUEST request, RESPONSE response, Throwable error) {
+    // a new client's first send or poll starts before it asked the broker: it may know the cluster by now
+    putIfNotNull(attributes, CLUSTER_ID, getter.clusterId(request));
     if (response == null) {
       return;
     }

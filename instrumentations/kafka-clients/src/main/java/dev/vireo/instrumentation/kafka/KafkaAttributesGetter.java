@@ -8,6 +8,11 @@ interface KafkaAttributesGetter<REQUEST, RESPONSE> {
     return null;
   }
 
+  /** The id of the cluster the client talks to; null while unknown. */
+  default String clusterId(REQUEST request) {
+    return null;
+  }
+
   /** The record key as text; null when absent or not printable. */
   default String messageKey(REQUEST request) {
     return null;

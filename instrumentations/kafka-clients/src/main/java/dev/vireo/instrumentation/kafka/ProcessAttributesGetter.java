@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.kafka;
 
 import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter;
+import dev.vireo.instrumentation.kafka.metrics.KafkaClusterIds;
 
 /** The messaging attributes of processing one record. */
 final class ProcessAttributesGetter
@@ -56,5 +57,10 @@ final class ProcessAttributesGetter
   @Override
   public String messageKey(ProcessRequest request) {
     return PrintableKeys.of(request.record.key());
+  }
+
+  @Override
+  public String clusterId(ProcessRequest request) {
+    return KafkaClusterIds.of(clientId(request));
   }
 }

@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.kafka;
 
 import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter;
+import dev.vireo.instrumentation.kafka.metrics.KafkaClusterIds;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 /** The messaging attributes of a send; the broker's answer adds partition and offset. */
@@ -45,5 +46,10 @@ final class ProducerAttributesGetter
   @Override
   public String messageKey(ProducerRequest request) {
     return PrintableKeys.of(request.record.key());
+  }
+
+  @Override
+  public String clusterId(ProducerRequest request) {
+    return KafkaClusterIds.of(request.clientId);
   }
 }

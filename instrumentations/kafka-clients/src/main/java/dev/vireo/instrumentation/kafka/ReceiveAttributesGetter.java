@@ -1,6 +1,7 @@
 package dev.vireo.instrumentation.kafka;
 
 import dev.vireo.instrumentation.api.semconv.messaging.MessagingAttributesGetter;
+import dev.vireo.instrumentation.kafka.metrics.KafkaClusterIds;
 import org.apache.kafka.common.TopicPartition;
 
 /** The messaging attributes of a poll that returned records. */
@@ -49,5 +50,10 @@ final class ReceiveAttributesGetter
   @Override
   public Long batchMessageCount(ReceiveRequest request, Void response) {
     return (long) request.records.count();
+  }
+
+  @Override
+  public String clusterId(ReceiveRequest request) {
+    return KafkaClusterIds.of(clientId(request));
   }
 }

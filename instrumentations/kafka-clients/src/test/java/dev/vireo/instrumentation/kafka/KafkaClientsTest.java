@@ -54,6 +54,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KafkaClientsTest {
 
   private static KafkaTestBroker broker;
+  /** What every span of a client of {@link #broker} carries as {@code messaging.kafka.cluster.id}. */
+  private static String clusterId;
   private static final Tracer TEST_TRACER = VireoTelemetry.get().getTracer("test");
 
   private final List<AutoCloseable> clients = new ArrayList<>();
@@ -61,6 +63,7 @@ class KafkaClientsTest {
   @BeforeAll
   static void startBroker() throws Exception {
     broker = KafkaTestBroker.start();
+    clusterId = broker.clusterId();
     broker.createTopic("orders", 1);
     broker.createTopic("callbacks", 1);
     broker.createTopic("multi", 3);
@@ -131,6 +134,7 @@ class KafkaClientsTest {
             equalTo(stringKey("messaging.destination.partition.id"), "0"),
             equalTo(longKey("messaging.kafka.offset"), 0L),
             equalTo(stringKey("messaging.kafka.message.key"), "order-1"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "orders-producer"));
     assertThat(traceparents).hasSize(1);
     assertThat(traceparents.get(0)).startsWith("00-" + send.getTraceId() + "-" + send.getSpanId() + "-");
@@ -147,6 +151,7 @@ class KafkaClientsTest {
             equalTo(stringKey("messaging.operation.name"), "poll"),
             equalTo(longKey("messaging.batch.message_count"), 1L),
             equalTo(stringKey("messaging.consumer.group.name"), "orders-group"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "orders-consumer"));
 
     spanAssert(process)
@@ -162,6 +167,7 @@ class KafkaClientsTest {
             equalTo(longKey("messaging.message.body.size"), 5L),
             equalTo(stringKey("messaging.kafka.message.key"), "order-1"),
             equalTo(stringKey("messaging.consumer.group.name"), "orders-group"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "orders-consumer"));
     // The process span is current while the application handles its record, and only then.
     assertThat(currentWhileProcessing).containsExactly(process.getSpanContext());
@@ -214,6 +220,7 @@ class KafkaClientsTest {
             equalTo(stringKey("messaging.operation.name"), "send"),
             equalTo(stringKey("messaging.destination.partition.id"), "0"),
             equalTo(longKey("messaging.kafka.offset"), acknowledged.get(0).offset()),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "callbacks-producer"));
   }
 
@@ -245,6 +252,7 @@ class KafkaClientsTest {
             equalTo(stringKey("messaging.operation.type"), "send"),
             equalTo(stringKey("messaging.operation.name"), "send"),
             equalTo(stringKey("messaging.kafka.message.key"), "k"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "failing-producer"),
             equalTo(stringKey("error.type"), "org.apache.kafka.common.errors.TimeoutException"));
   }
@@ -314,6 +322,7 @@ class KafkaClientsTest {
               equalTo(longKey("messaging.message.body.size"), 7L),
               equalTo(stringKey("messaging.kafka.message.key"), "key-" + partition),
               equalTo(stringKey("messaging.consumer.group.name"), "multi-group"),
+              equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
               equalTo(stringKey("messaging.client.id"), "multi-consumer"));
       assertThat(currentByKey.get("key-" + partition)).isEqualTo(process.getSpanContext());
     }
@@ -429,6 +438,7 @@ class KafkaClientsTest {
             equalTo(stringKey("messaging.operation.name"), "poll"),
             equalTo(longKey("messaging.batch.message_count"), 2L),
             equalTo(stringKey("messaging.consumer.group.name"), "mixed-group"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "mixed-consumer"));
     named(spans, "process mixed-a");
     named(spans, "process mixed-b");

@@ -36,10 +36,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MessagingDupTest {
 
   private static KafkaTestBroker broker;
+  /** What every span of a client of {@link #broker} carries as {@code messaging.kafka.cluster.id}. */
+  private static String clusterId;
 
   @BeforeAll
   static void startBroker() throws Exception {
     broker = KafkaTestBroker.start();
+    clusterId = broker.clusterId();
     broker.createTopic("dup", 1);
   }
 
@@ -97,6 +100,7 @@ class MessagingDupTest {
             equalTo(longKey("messaging.kafka.offset"), 0L),
             equalTo(longKey("messaging.kafka.message.offset"), 0L),
             equalTo(stringKey("messaging.kafka.message.key"), "k"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "dup-producer"),
             equalTo(stringKey("messaging.client_id"), "dup-producer"));
     OpenTelemetryAssertions.assertThat(named(spans, "dup receive"))
@@ -110,6 +114,7 @@ class MessagingDupTest {
             equalTo(longKey("messaging.batch.message_count"), 1L),
             equalTo(stringKey("messaging.consumer.group.name"), "dup-group"),
             equalTo(stringKey("messaging.kafka.consumer.group"), "dup-group"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "dup-consumer"),
             equalTo(stringKey("messaging.client_id"), "dup-consumer"));
     OpenTelemetryAssertions.assertThat(process)
@@ -128,6 +133,7 @@ class MessagingDupTest {
             equalTo(stringKey("messaging.kafka.message.key"), "k"),
             equalTo(stringKey("messaging.consumer.group.name"), "dup-group"),
             equalTo(stringKey("messaging.kafka.consumer.group"), "dup-group"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "dup-consumer"),
             equalTo(stringKey("messaging.client_id"), "dup-consumer"));
   }

@@ -25,6 +25,7 @@ import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,10 +47,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OldKafkaClientsTest {
 
   private static ForkedKafkaBroker broker;
+  /** What every span of a client of {@link #broker} carries as {@code messaging.kafka.cluster.id}. */
+  private static String clusterId;
 
   @BeforeAll
   static void startBroker() throws Exception {
     broker = ForkedKafkaBroker.start("old-orders:1");
+    Properties admin = new Properties();
+    admin.put("bootstrap.servers", broker.bootstrapServers());
+    try (AdminClient client = AdminClient.create(admin)) {
+      clusterId = client.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+    }
   }
 
   @AfterAll
@@ -166,6 +174,7 @@ class OldKafkaClientsTest {
             equalTo(stringKey("messaging.destination.partition.id"), "0"),
             equalTo(longKey("messaging.kafka.offset"), 0L),
             equalTo(stringKey("messaging.kafka.message.key"), "order-1"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "old-producer"));
     OpenTelemetryAssertions.assertThat(poll)
         .hasKind(SpanKind.CLIENT)
@@ -182,6 +191,7 @@ class OldKafkaClientsTest {
             equalTo(stringKey("messaging.operation.name"), "poll"),
             equalTo(longKey("messaging.batch.message_count"), 1L),
             equalTo(stringKey("messaging.consumer.group.name"), "old-group"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "old-consumer"));
     OpenTelemetryAssertions.assertThat(process)
         .hasKind(SpanKind.CONSUMER)
@@ -196,6 +206,7 @@ class OldKafkaClientsTest {
             equalTo(longKey("messaging.message.body.size"), 5L),
             equalTo(stringKey("messaging.kafka.message.key"), "order-1"),
             equalTo(stringKey("messaging.consumer.group.name"), "old-group"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), clusterId),
             equalTo(stringKey("messaging.client.id"), "old-consumer"));
   }
 

@@ -70,6 +70,7 @@ class Boot3WebFluxTest extends WebFluxScenarios {
             equalTo(stringKey("messaging.destination.partition.id"), "0"),
             equalTo(longKey("messaging.kafka.offset"), offset),
             equalTo(stringKey("messaging.kafka.message.key"), "42"),
+            equalTo(stringKey("messaging.kafka.cluster.id"), kafka.clusterId()),
             equalTo(stringKey("messaging.client.id"), OrderEventsController.CLIENT_ID));
     // the response waited for the broker's acknowledgement: the SERVER span outlasts the send
     assertThat(server.getEndEpochNanos()).isGreaterThanOrEqualTo(send.getEndEpochNanos());

@@ -57,6 +57,14 @@ final class KafkaTestBroker implements AutoCloseable {
     return cluster.bootstrapServers();
   }
 
+  String clusterId() throws Exception {
+    Properties config = new Properties();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    try (Admin admin = Admin.create(config)) {
+      return admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+    }
+  }
+
   void createTopic(String name, int partitions) throws Exception {
     Properties config = new Properties();
     config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
