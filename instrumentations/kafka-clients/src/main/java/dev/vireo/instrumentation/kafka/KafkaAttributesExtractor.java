@@ -31,7 +31,6 @@ final class KafkaAttributesExtractor<REQUEST, RESPONSE> implements AttributesExt
 
   @Override
   public void onStart(AttributesBuilder attributes, Context parentContext, REQUEST request) {
-    putIfNotNull(attributes, CLUSTER_ID, getter.clusterId(request));
     putIfNotNull(attributes, MESSAGE_KEY, getter.messageKey(request));
     Long offset = getter.offset(request, null);
     putIfNotNull(attributes, OFFSET, offset);
@@ -44,7 +43,7 @@ final class KafkaAttributesExtractor<REQUEST, RESPONSE> implements AttributesExt
   @Override
   public void onEnd(
       AttributesBuilder attributes, Context context, REQUEST request, RESPONSE response, Throwable error) {
-    // a new client's first send or poll starts before it asked the broker: it may know the cluster by now
+    // asked once, at the end: a new client's first send or poll starts before it asked the broker
     putIfNotNull(attributes, CLUSTER_ID, getter.clusterId(request));
     if (response == null) {
       return;
